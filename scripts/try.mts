@@ -1,0 +1,12 @@
+import { openPglite } from '../src/lib/server/db/pglite';
+import { migrate } from '../src/lib/server/db/migrate';
+import { withClaims } from '../src/lib/server/db/index';
+const t0 = Date.now();
+const d = await openPglite('memory://');
+console.log('open', Date.now() - t0);
+console.log(await migrate(d));
+console.log('migrated', Date.now() - t0);
+console.log(await migrate(d));
+console.log(await withClaims(d, { sub: null, role: 'anon' }, (tx) => tx.query('select current_user, auth.uid()')));
+console.log(await d.transaction((tx) => tx.query('select current_user')));
+await d.close();

@@ -1,0 +1,54 @@
+import pg from 'pg';
+import { TYPE_PARSERS } from './parsers';
+import type { Driver, Tx } from './types';
+
+// Same value shapes as the PGlite driver (see parsers.ts).
+const types = {
+	getTypeParser(oid: number, format?: string) {
+		return TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text');
+	}
+} as pg.CustomTypesConfig;
+
+function wrap(client: pg.PoolClient): Tx {
+	return {
+		async query<T>(sql: string, params: unknown[] = []) {
+			return (await client.query(sql, params)).rows as T[];
+		},
+		async exec(sql: string) {
+			await client.query(sql);
+		}
+	};
+}
+
+async function inTransaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>, setup = ''): Promise<T> {
+	const client = await pool.connect();
+	try {
+		await client.query('begin' + setup);
+		const result = await fn(wrap(client));
+		await client.query('commit');
+		return result;
+	} catch (error) {
+		await client.query('rollback').catch(() => {});
+		throw error;
+	} finally {
+		client.release();
+	}
+}
+
+/**
+ * A PostgreSQL server (Debian's, or Supabase through its pooler).
+ * appUrl should log in as `tsunagari_app` (login noinherit, granted only anon and
+ * authenticated); ownerUrl as the role that owns the schema, used for migrations and seeding.
+ */
+export function openPostgres(appUrl: string, ownerUrl: string): Driver {
+	const app = new pg.Pool({ connectionString: appUrl, max: 10, types });
+	const owner = new pg.Pool({ connectionString: ownerUrl, max: 2, types });
+	return {
+		kind: 'postgres',
+		transaction: (fn) => inTransaction(app, fn),
+		ownerTransaction: (fn) => inTransaction(owner, fn, '; set local search_path to public, extensions'),
+		async close() {
+			await Promise.all([app.end(), owner.end()]);
+		}
+	};
+}

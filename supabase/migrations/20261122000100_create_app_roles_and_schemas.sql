@@ -1,0 +1,53 @@
+-- The application's login role and private schema.
+--
+-- tsunagari_app is what the server logs in as (DATABASE_URL). It is `noinherit` and only
+-- *granted* anon and authenticated: a query that forgot `set local role` runs with no table
+-- privilege at all and fails with "permission denied" instead of seeing every row.
+-- Its password is set out of band (see README); migrations run as the owning role.
+do $$
+begin
+  if not exists (select from pg_roles where rolname = 'tsunagari_app') then
+    create role tsunagari_app login noinherit;
+  end if;
+end
+$$;
+grant anon, authenticated to tsunagari_app;
+alter role tsunagari_app set search_path to public, extensions;
+
+-- Helpers used inside policies live here; PostgREST never exposes this schema.
+create schema if not exists private;
+revoke all on schema private from public;
+grant usage on schema private to authenticated;
+
+-- Nothing we create is executable by everyone unless we grant it.
+alter default privileges in schema public revoke execute on functions from public;
+alter default privileges in schema private revoke execute on functions from public;
+revoke create on schema public from public;
+grant usage on schema public to anon, authenticated;
+
+create type public.category as enum (
+  'salon', 'ibasho', 'kodomo_shokudo', 'intermediate_work', 'kayoinoba', 'childcare_hub',
+  'activity_support_center', 'study_support', 'food_support', 'volunteering', 'consultation_desk'
+);
+create type public.target_group as enum (
+  'elderly', 'disability', 'children', 'parents', 'poverty', 'youth', 'hikikomori', 'anyone'
+);
+create type public.accommodation as enum (
+  'solo_ok', 'observe_ok', 'no_reservation', 'no_talking_ok', 'leave_early_ok', 'small_group',
+  'barrier_free', 'pickup', 'short_time_ok', 'companion_ok', 'quiet', 'travel_expenses', 'wage'
+);
+create type public.venue_type as enum (
+  'community_center', 'meeting_hall', 'vacant_house', 'temple', 'shrine', 'church', 'shop',
+  'welfare_facility', 'school', 'park', 'public_office', 'private_home', 'other'
+);
+create type public.organization_kind as enum (
+  'shakyo', 'municipal_dept', 'npo', 'neighborhood_assoc', 'corporation', 'company',
+  'volunteer_group', 'agency'
+);
+create type public.membership_role as enum ('volunteer', 'moderator', 'coordinator', 'agency_staff', 'admin');
+create type public.area_kind as enum ('sphere', 'district', 'school_district', 'neighborhood', 'chome');
+create type public.disclosure_level as enum ('exact', 'approximate', 'contact_only');
+create type public.place_status as enum ('draft', 'submitted', 'published', 'archived');
+create type public.opening_status as enum ('open', 'paused', 'closed');
+create type public.opening_visibility as enum ('public', 'coordinators');
+create type public.holiday_policy as enum ('skip', 'hold');
