@@ -1,0 +1,7 @@
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/lib/server/db/seed/demo-town';
+
+export function printDemoLogins() {
+	console.log('\nデモ用ログイン（パスワードは全員共通: %s）', DEMO_PASSWORD);
+	for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(13)} ${u.email.padEnd(28)} ${u.displayName}`);
+	console.log('');
+}
