@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# npm test: everything, on a fresh Debian machine.
+#   1. system packages from apt (Chromium, PostgreSQL 15 + PostGIS) when missing
+#   2. npm packages when missing
+#   3. unit tests, db tests on PGlite and on a throwaway PostgreSQL, e2e in Chromium
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/system-deps.sh
+[ -x node_modules/.bin/vitest ] || npm install --no-audit --no-fund
+npx svelte-kit sync
+npx vitest run --project unit
+bash scripts/with-postgres.sh npx vitest run --project 'db-*'
+npx playwright test

@@ -1,0 +1,81 @@
+/**
+ * A database per test file, and the ways to act on it exactly as production does:
+ * `as(actor)` is withClaims — the same `set local role` + claims — so tests walk the real path.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { withClaims, type Claims, type Driver, type Tx } from '../../src/lib/server/db/index';
+import { openPglite } from '../../src/lib/server/db/pglite';
+import { openPostgres } from '../../src/lib/server/db/postgres';
+import { asSystem } from '../../src/lib/server/db/system';
+import { TEMPLATE_DB, withDatabase } from './config';
+
+export const onPostgres = process.env.TEST_DB === 'postgres';
+
+export interface TestDb {
+	driver: Driver;
+	/** the login role's raw connection URL (PostgreSQL only), for fail-closed tests */
+	appUrl?: string;
+	as<T>(claims: Claims, fn: (tx: Tx) => Promise<T>): Promise<T>;
+	system<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+	close(): Promise<void>;
+}
+
+export async function openTestDb(): Promise<TestDb> {
+	let driver: Driver;
+	let cleanup: () => Promise<void>;
+	let appUrl: string | undefined;
+	if (onPostgres) {
+		const url = inject('postgresTemplate');
+		const name = `t_${crypto.randomBytes(6).toString('hex')}`;
+		const admin = new pg.Client({ connectionString: url });
+		await admin.connect();
+		await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+		await admin.end();
+		const ownerUrl = withDatabase(url, name);
+		const u = new URL(ownerUrl);
+		u.username = 'tsunagari_app';
+		appUrl = u.toString();
+		driver = openPostgres(appUrl, ownerUrl);
+		cleanup = async () => {
+			const c = new pg.Client({ connectionString: url });
+			await c.connect();
+			await c.query(`drop database if exists ${name} with (force)`);
+			await c.end();
+		};
+	} else {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-db-'));
+		fs.cpSync(inject('pgliteTemplate'), path.join(dir, 'pgdata'), { recursive: true });
+		driver = await openPglite(path.join(dir, 'pgdata'));
+		cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+	}
+	return {
+		driver,
+		appUrl,
+		as: (claims, fn) => withClaims(driver, claims, fn),
+		system: (fn) => asSystem(driver, fn),
+		async close() {
+			await driver.close();
+			await cleanup();
+		}
+	};
+}
+
+/** Claims for a signed-in user, as the session adapters produce them. */
+export function user(id: string, aal: 'aal1' | 'aal2' = 'aal1'): Claims {
+	return { sub: id, role: 'authenticated', aal, session_id: crypto.randomUUID() };
+}
+
+/** The SQLSTATE of a failed statement, or null when it succeeded. */
+export async function sqlState(run: () => Promise<unknown>): Promise<string | null> {
+	try {
+		await run();
+		return null;
+	} catch (error) {
+		return (error as { code?: string }).code ?? 'no-code';
+	}
+}

@@ -1,0 +1,573 @@
+/**
+ * The RLS matrix: every table × every actor (anon included) × select/insert/update/delete,
+ * each cell either allowed or denied, checked against the table afterwards through the
+ * system path — not only against what the statement returned.
+ */
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Tx } from '../../src/lib/server/db/index';
+import { openTestDb, sqlState, type TestDb } from './helpers';
+import {
+	ACTORS, ORG_B, ORG_OTHER, ORG_OWN, ORG_SHAKYO, TOWN_A, TOWN_B, USERS, buildWorld, claimsOf, type Actor
+} from './world';
+
+type Op = 'select' | 'insert' | 'update' | 'delete';
+
+interface Variant {
+	label: string;
+	/** a row to select, update and delete; `keep` rows are restored instead of removed */
+	create?: (sys: Tx) => Promise<{ key: string; keep?: boolean }>;
+	/** an insert an actor attempts; `prepare` makes what the row needs, via the system path */
+	insert?: (sys: Tx) => Promise<{ key: string; run: (tx: Tx) => Promise<unknown> }>;
+	allow: Record<Op, Actor[]>;
+}
+
+interface TableSpec {
+	table: string;
+	key: string;
+	/** the column an update sets, and the value it sets it to */
+	marker: [column: string, value: string];
+	variants: Variant[];
+}
+
+const ALL = ACTORS;
+const NONE: Actor[] = [];
+const READ_OWN: Actor[] = ['volunteer', 'orgAdmin', 'moderator', 'coordinator', 'tenantAdmin'];
+const READ_OTHER: Actor[] = ['otherVolunteer', 'moderator', 'coordinator', 'tenantAdmin'];
+const nobody = { select: NONE, insert: NONE, update: NONE, delete: NONE };
+
+const uuid = () => crypto.randomUUID();
+
+async function newPlace(sys: Tx, org: string, muni: string, status: string): Promise<string> {
+	const id = uuid();
+	await sys.query(
+		`insert into public.places (id, municipality_id, organization_id, name, category, status)
+		 values ($1, $2, $3, 'テストの場', 'salon', $4)`,
+		[id, muni, org, status]
+	);
+	return id;
+}
+
+async function newLocation(sys: Tx, place: string, org: string, muni: string) {
+	await sys.query(
+		`insert into public.place_locations (place_id, organization_id, municipality_id, location, address)
+		 values ($1, $2, $3, 'SRID=4326;POINT(138.4 34.98)', 'ひだまり市本町1丁目1-1')`,
+		[place, org, muni]
+	);
+}
+
+async function newUser(sys: Tx): Promise<string> {
+	const id = uuid();
+	await sys.query('insert into auth.users (id, email) values ($1, $2)', [id, `${id}@test.example`]);
+	return id;
+}
+
+const placeVariant = (label: string, org: string, muni: string, status: string, allow: Variant['allow']): Variant => ({
+	label,
+	allow,
+	create: async (sys) => ({ key: await newPlace(sys, org, muni, status) }),
+	insert: async () => {
+		const key = uuid();
+		return {
+			key,
+			run: (tx) =>
+				tx.query(
+					`insert into public.places (id, municipality_id, organization_id, name, category, status)
+					 values ($1, $2, $3, '新しい場', 'ibasho', $4)`,
+					[key, muni, org, status]
+				)
+		};
+	}
+});
+
+const locationVariant = (label: string, org: string, muni: string, status: string, allow: Variant['allow']): Variant => ({
+	label,
+	allow,
+	create: async (sys) => {
+		const key = await newPlace(sys, org, muni, status);
+		await newLocation(sys, key, org, muni);
+		return { key };
+	},
+	insert: async (sys) => {
+		const key = await newPlace(sys, org, muni, status);
+		return {
+			key,
+			run: (tx) =>
+				tx.query(
+					`insert into public.place_locations (place_id, organization_id, municipality_id, location, address)
+					 values ($1, $2, $3, 'SRID=4326;POINT(138.41 34.99)', 'ひだまり市本町2丁目2-2')`,
+					[key, org, muni]
+				)
+		};
+	}
+});
+
+const SCHEDULE = `rrule, dtstart, start_time, end_time) values`;
+const activityVariant = (label: string, org: string, status: string, allow: Variant['allow']): Variant => ({
+	label,
+	allow,
+	create: async (sys) => {
+		const place = await newPlace(sys, org, TOWN_A, status);
+		const [{ id }] = await sys.query<{ id: string }>(
+			`insert into public.activities (municipality_id, organization_id, place_id, title, ${SCHEDULE}
+			 ($1, $2, $3, '活動', 'FREQ=WEEKLY;BYDAY=MO', '2026-04-01', '10:00', '12:00') returning id`,
+			[TOWN_A, org, place]
+		);
+		return { key: id };
+	},
+	insert: async (sys) => {
+		const place = await newPlace(sys, org, TOWN_A, status);
+		const key = uuid();
+		return {
+			key,
+			run: (tx) =>
+				tx.query(
+					`insert into public.activities (id, municipality_id, organization_id, place_id, title, ${SCHEDULE}
+					 ($1, $2, $3, $4, '新しい活動', 'FREQ=WEEKLY;BYDAY=TU', '2026-04-01', '13:00', '15:00')`,
+					[key, TOWN_A, org, place]
+				)
+		};
+	}
+});
+
+const openingVariant = (
+	label: string,
+	org: string,
+	placeStatus: string,
+	opening: { visibility: string; status: string },
+	allow: Variant['allow']
+): Variant => ({
+	label,
+	allow,
+	create: async (sys) => {
+		const place = await newPlace(sys, org, TOWN_A, placeStatus);
+		const [{ id }] = await sys.query<{ id: string }>(
+			`insert into public.openings (municipality_id, organization_id, place_id, title, capacity, visibility, status,
+			   ${SCHEDULE} ($1, $2, $3, '受付の手伝い', 2, $4, $5, 'FREQ=WEEKLY;BYDAY=TH', '2026-04-01', '10:00', '12:00')
+			 returning id`,
+			[TOWN_A, org, place, opening.visibility, opening.status]
+		);
+		return { key: id };
+	},
+	insert: async (sys) => {
+		const place = await newPlace(sys, org, TOWN_A, placeStatus);
+		const key = uuid();
+		return {
+			key,
+			run: (tx) =>
+				tx.query(
+					`insert into public.openings (id, municipality_id, organization_id, place_id, title, capacity, visibility, status,
+					   ${SCHEDULE} ($1, $2, $3, $4, '新しい枠', 1, $5, $6, 'FREQ=WEEKLY;BYDAY=FR', '2026-04-01', '13:00', '15:00')`,
+					[key, TOWN_A, org, place, opening.visibility, opening.status]
+				)
+		};
+	}
+});
+
+async function newOrganization(sys: Tx, muni: string, isPublic: boolean, members: [string, string][]): Promise<string> {
+	const id = uuid();
+	await sys.query(
+		`insert into public.organizations (id, municipality_id, kind, name, is_public) values ($1, $2, 'npo', 'テスト団体', $3)`,
+		[id, muni, isPublic]
+	);
+	for (const [userId, role] of members)
+		await sys.query('insert into public.memberships (user_id, organization_id, municipality_id, role) values ($1, $2, $3, $4)', [
+			userId, id, muni, role
+		]);
+	return id;
+}
+
+const membershipVariant = (
+	label: string,
+	org: string,
+	muni: string,
+	role: string,
+	who: 'fresh' | string,
+	allow: Variant['allow']
+): Variant => ({
+	label,
+	allow,
+	create: async (sys) => {
+		const userId = who === 'fresh' ? await newUser(sys) : who;
+		const [{ id }] = await sys.query<{ id: string }>(
+			'insert into public.memberships (user_id, organization_id, municipality_id, role) values ($1, $2, $3, $4) returning id',
+			[userId, org, muni, role]
+		);
+		return { key: id };
+	},
+	insert: async (sys) => {
+		const userId = who === 'fresh' ? await newUser(sys) : who;
+		const key = uuid();
+		return {
+			key,
+			run: (tx) =>
+				tx.query('insert into public.memberships (id, user_id, organization_id, municipality_id, role) values ($1, $2, $3, $4, $5)', [
+					key, userId, org, muni, role
+				])
+		};
+	}
+});
+
+const SPECS: TableSpec[] = [
+	{
+		table: 'public.municipalities',
+		key: 'id',
+		marker: ['name', '改名テスト市'],
+		variants: [
+			{
+				label: 'own town',
+				allow: { select: ALL, insert: NONE, update: ['tenantAdmin'], delete: NONE },
+				create: async () => ({ key: TOWN_A, keep: true }),
+				insert: async () => {
+					const key = uuid();
+					return { key, run: (tx) => tx.query(`insert into public.municipalities (id, code, name, prefecture) values ($1, '131016', '千代田区', '東京都')`, [key]) };
+				}
+			},
+			{ label: 'other town', allow: { select: ALL, insert: NONE, update: NONE, delete: NONE }, create: async () => ({ key: TOWN_B, keep: true }) }
+		]
+	},
+	{
+		table: 'public.areas',
+		key: 'id',
+		marker: ['name', 'マーカー地区'],
+		variants: [TOWN_A, TOWN_B].map((muni) => {
+			const writers: Actor[] = muni === TOWN_A ? ['moderator', 'tenantAdmin'] : ['foreignModerator'];
+			const make = async (tx: Tx, key: string) =>
+				tx.query(`insert into public.areas (id, municipality_id, kind, name) values ($1, $2, 'district', $3)`, [key, muni, `地区${key}`]);
+			return {
+				label: muni === TOWN_A ? 'area in town A' : 'area in town B',
+				allow: { select: ALL, insert: writers, update: writers, delete: writers },
+				create: async (sys: Tx) => {
+					const key = uuid();
+					await make(sys, key);
+					return { key };
+				},
+				insert: async () => {
+					const key = uuid();
+					return { key, run: (tx: Tx) => make(tx, key) };
+				}
+			};
+		})
+	},
+	{
+		table: 'public.organizations',
+		key: 'id',
+		marker: ['description', 'マーカー'],
+		variants: [
+			{
+				label: 'public organisation of town A (orgAdmin is its admin)',
+				allow: { select: ALL, insert: ['moderator', 'tenantAdmin'], update: ['orgAdmin', 'moderator', 'tenantAdmin'], delete: ['tenantAdmin'] },
+				create: async (sys) => ({ key: await newOrganization(sys, TOWN_A, true, [[USERS.orgAdmin, 'admin'], [USERS.volunteer, 'volunteer']]) }),
+				insert: async () => {
+					const key = uuid();
+					return { key, run: (tx) => tx.query(`insert into public.organizations (id, municipality_id, kind, name) values ($1, $2, 'npo', '新団体')`, [key, TOWN_A]) };
+				}
+			},
+			{
+				label: 'non-public organisation of town A (volunteer is a member)',
+				allow: {
+					select: ['volunteer', 'moderator', 'coordinator', 'agencyStaff', 'tenantAdmin'],
+					insert: ['moderator', 'tenantAdmin'],
+					update: ['moderator', 'tenantAdmin'],
+					delete: ['tenantAdmin']
+				},
+				create: async (sys) => ({ key: await newOrganization(sys, TOWN_A, false, [[USERS.volunteer, 'volunteer']]) }),
+				insert: async () => {
+					const key = uuid();
+					return { key, run: (tx) => tx.query(`insert into public.organizations (id, municipality_id, kind, name, is_public) values ($1, $2, 'npo', '新団体', false)`, [key, TOWN_A]) };
+				}
+			},
+			{
+				label: 'non-public organisation of town B',
+				allow: { select: ['foreignModerator'], insert: ['foreignModerator'], update: ['foreignModerator'], delete: NONE },
+				create: async (sys) => ({ key: await newOrganization(sys, TOWN_B, false, []) }),
+				insert: async () => {
+					const key = uuid();
+					return { key, run: (tx) => tx.query(`insert into public.organizations (id, municipality_id, kind, name, is_public) values ($1, $2, 'npo', '新団体', false)`, [key, TOWN_B]) };
+				}
+			}
+		]
+	},
+	{
+		table: 'public.memberships',
+		key: 'id',
+		marker: ['role', 'admin'],
+		variants: [
+			membershipVariant("a volunteer of the volunteer's organisation", ORG_OWN, TOWN_A, 'volunteer', 'fresh', {
+				select: ['orgAdmin', 'tenantAdmin'],
+				insert: ['orgAdmin', 'tenantAdmin'],
+				update: ['orgAdmin', 'tenantAdmin'],
+				delete: ['orgAdmin', 'tenantAdmin']
+			}),
+			membershipVariant("the volunteer's own membership elsewhere", ORG_OTHER, TOWN_A, 'volunteer', USERS.volunteer, {
+				select: ['volunteer', 'tenantAdmin'],
+				insert: ['tenantAdmin'],
+				update: ['tenantAdmin'],
+				delete: ['volunteer', 'tenantAdmin']
+			}),
+			membershipVariant('a coordinator of 社協', ORG_SHAKYO, TOWN_A, 'coordinator', 'fresh', {
+				select: ['tenantAdmin'],
+				insert: ['tenantAdmin'],
+				update: ['tenantAdmin'],
+				delete: ['tenantAdmin']
+			}),
+			membershipVariant('a moderator in town B', ORG_B, TOWN_B, 'moderator', 'fresh', nobody)
+		]
+	},
+	{
+		table: 'public.places',
+		key: 'id',
+		marker: ['name', 'マーカーの場'],
+		variants: [
+			placeVariant('published, own organisation', ORG_OWN, TOWN_A, 'published', {
+				select: ALL, insert: ['moderator'], update: ['moderator'], delete: ['moderator']
+			}),
+			placeVariant('draft, own organisation', ORG_OWN, TOWN_A, 'draft', {
+				select: READ_OWN, insert: ['volunteer', 'orgAdmin', 'moderator'], update: ['volunteer', 'orgAdmin', 'moderator'], delete: ['orgAdmin', 'moderator']
+			}),
+			placeVariant('submitted, own organisation', ORG_OWN, TOWN_A, 'submitted', {
+				select: READ_OWN, insert: ['volunteer', 'orgAdmin', 'moderator'], update: ['volunteer', 'orgAdmin', 'moderator'], delete: ['moderator']
+			}),
+			placeVariant('archived, own organisation', ORG_OWN, TOWN_A, 'archived', {
+				select: READ_OWN, insert: ['moderator'], update: ['moderator'], delete: ['moderator']
+			}),
+			placeVariant('draft, other organisation', ORG_OTHER, TOWN_A, 'draft', {
+				select: READ_OTHER, insert: ['otherVolunteer', 'moderator'], update: ['otherVolunteer', 'moderator'], delete: ['moderator']
+			}),
+			placeVariant('draft in town B', ORG_B, TOWN_B, 'draft', {
+				select: ['foreignModerator'], insert: ['foreignModerator'], update: ['foreignModerator'], delete: ['foreignModerator']
+			})
+		]
+	},
+	{
+		table: 'public.place_locations',
+		key: 'place_id',
+		marker: ['address', 'マーカー町1丁目'],
+		variants: [
+			locationVariant('of a published place, own organisation', ORG_OWN, TOWN_A, 'published', {
+				select: READ_OWN, insert: ['moderator'], update: ['moderator'], delete: ['moderator']
+			}),
+			locationVariant('of a draft, own organisation', ORG_OWN, TOWN_A, 'draft', {
+				select: READ_OWN, insert: ['volunteer', 'orgAdmin', 'moderator'], update: ['volunteer', 'orgAdmin', 'moderator'], delete: ['volunteer', 'orgAdmin', 'moderator']
+			}),
+			locationVariant('of a draft, other organisation', ORG_OTHER, TOWN_A, 'draft', {
+				select: READ_OTHER, insert: ['otherVolunteer', 'moderator'], update: ['otherVolunteer', 'moderator'], delete: ['otherVolunteer', 'moderator']
+			}),
+			locationVariant('of a draft in town B', ORG_B, TOWN_B, 'draft', {
+				select: ['foreignModerator'], insert: ['foreignModerator'], update: ['foreignModerator'], delete: ['foreignModerator']
+			})
+		]
+	},
+	{
+		table: 'public.activities',
+		key: 'id',
+		marker: ['title', 'マーカー活動'],
+		variants: [
+			activityVariant('at a published place, own organisation', ORG_OWN, 'published', {
+				select: ALL, insert: ['moderator'], update: ['moderator'], delete: ['moderator']
+			}),
+			activityVariant('at a draft, own organisation', ORG_OWN, 'draft', {
+				select: READ_OWN, insert: ['volunteer', 'orgAdmin', 'moderator'], update: ['volunteer', 'orgAdmin', 'moderator'], delete: ['volunteer', 'orgAdmin', 'moderator']
+			}),
+			activityVariant('at a draft, other organisation', ORG_OTHER, 'draft', {
+				select: READ_OTHER, insert: ['otherVolunteer', 'moderator'], update: ['otherVolunteer', 'moderator'], delete: ['otherVolunteer', 'moderator']
+			})
+		]
+	},
+	{
+		table: 'public.openings',
+		key: 'id',
+		marker: ['title', 'マーカー枠'],
+		variants: [
+			openingVariant('open and public at a published place, own organisation', ORG_OWN, 'published', { visibility: 'public', status: 'open' }, {
+				select: ALL, insert: ['volunteer', 'orgAdmin', 'moderator'], update: ['volunteer', 'orgAdmin', 'moderator'], delete: ['orgAdmin', 'moderator']
+			}),
+			openingVariant('for coordinators only, own organisation', ORG_OWN, 'published', { visibility: 'coordinators', status: 'open' }, {
+				select: READ_OWN, insert: ['volunteer', 'orgAdmin', 'moderator'], update: ['volunteer', 'orgAdmin', 'moderator'], delete: ['orgAdmin', 'moderator']
+			}),
+			openingVariant('paused, own organisation', ORG_OWN, 'published', { visibility: 'public', status: 'paused' }, {
+				select: READ_OWN, insert: ['volunteer', 'orgAdmin', 'moderator'], update: ['volunteer', 'orgAdmin', 'moderator'], delete: ['orgAdmin', 'moderator']
+			}),
+			openingVariant('public but at a draft place, own organisation', ORG_OWN, 'draft', { visibility: 'public', status: 'open' }, {
+				select: READ_OWN, insert: ['volunteer', 'orgAdmin', 'moderator'], update: ['volunteer', 'orgAdmin', 'moderator'], delete: ['orgAdmin', 'moderator']
+			}),
+			openingVariant('open and public, other organisation', ORG_OTHER, 'published', { visibility: 'public', status: 'open' }, {
+				select: ALL, insert: ['otherVolunteer', 'moderator'], update: ['otherVolunteer', 'moderator'], delete: ['moderator']
+			})
+		]
+	},
+	{
+		table: 'auth.users',
+		key: 'id',
+		marker: ['email', 'marker@test.example'],
+		variants: [
+			{
+				label: "the actor's own user row or anyone's",
+				allow: nobody,
+				create: async (sys) => ({ key: await newUser(sys) }),
+				insert: async () => {
+					const key = uuid();
+					return { key, run: (tx) => tx.query(`insert into auth.users (id, email) values ($1, $2)`, [key, `${key}@x.example`]) };
+				}
+			}
+		]
+	},
+	{
+		table: 'auth.sessions',
+		key: 'id',
+		marker: ['user_agent', 'marker'],
+		variants: [
+			{
+				label: 'any session',
+				allow: nobody,
+				create: async (sys) => {
+					const [{ id }] = await sys.query<{ id: string }>('insert into auth.sessions (user_id) values ($1) returning id', [USERS.volunteer]);
+					return { key: id };
+				},
+				insert: async () => {
+					const key = uuid();
+					return { key, run: (tx) => tx.query('insert into auth.sessions (id, user_id) values ($1, $2)', [key, USERS.volunteer]) };
+				}
+			}
+		]
+	},
+	{
+		table: 'auth.mfa_factors',
+		key: 'id',
+		marker: ['friendly_name', 'marker'],
+		variants: [
+			{
+				label: 'any factor',
+				allow: nobody,
+				create: async (sys) => {
+					const [{ id }] = await sys.query<{ id: string }>(`insert into auth.mfa_factors (user_id, secret) values ($1, 'S') returning id`, [USERS.volunteer]);
+					return { key: id };
+				},
+				insert: async () => {
+					const key = uuid();
+					return { key, run: (tx) => tx.query(`insert into auth.mfa_factors (id, user_id, secret) values ($1, $2, 'S')`, [key, USERS.volunteer]) };
+				}
+			}
+		]
+	},
+	{
+		table: 'private.sign_in_attempts',
+		key: 'email',
+		marker: ['ip', '192.0.2.1'],
+		variants: [
+			{
+				label: 'any attempt',
+				allow: nobody,
+				create: async (sys) => {
+					const key = `${uuid()}@x.example`;
+					await sys.query('insert into private.sign_in_attempts (email, succeeded) values ($1, false)', [key]);
+					return { key };
+				},
+				insert: async () => {
+					const key = `${uuid()}@x.example`;
+					return { key, run: (tx) => tx.query('insert into private.sign_in_attempts (email, succeeded) values ($1, true)', [key]) };
+				}
+			}
+		]
+	}
+];
+
+let db: TestDb;
+beforeAll(async () => {
+	db = await openTestDb();
+	await db.system(buildWorld);
+});
+afterAll(() => db?.close());
+
+const exists = (spec: TableSpec, key: string) =>
+	db.system(async (tx) => (await tx.query(`select 1 from ${spec.table} where ${spec.key}::text = $1`, [key])).length === 1);
+
+const markerSet = (spec: TableSpec, key: string) =>
+	db.system(
+		async (tx) =>
+			(await tx.query(`select 1 from ${spec.table} where ${spec.key}::text = $1 and ${spec.marker[0]}::text = $2`, [key, spec.marker[1]]))
+				.length === 1
+	);
+
+for (const spec of SPECS) {
+	describe(spec.table, () => {
+		for (const variant of spec.variants) {
+			describe(variant.label, () => {
+				for (const actor of ACTORS) {
+					if (variant.create) {
+						const create = variant.create;
+						it(`select as ${actor}: ${variant.allow.select.includes(actor) ? 'visible' : 'hidden'}`, async () => {
+							const { key, keep } = await db.system(create);
+							let rows = 0;
+							const state = await sqlState(async () => {
+								rows = (await db.as(claimsOf(actor), (tx) => tx.query(`select * from ${spec.table} where ${spec.key}::text = $1`, [key]))).length;
+							});
+							if (variant.allow.select.includes(actor)) {
+								expect(state).toBeNull();
+								expect(rows).toBe(1);
+							} else {
+								// hidden by a policy (no row) or refused outright (no grant)
+								expect(state === '42501' || (state === null && rows === 0), `state ${state}, rows ${rows}`).toBe(true);
+							}
+							if (!keep) await db.system((tx) => tx.query(`delete from ${spec.table} where ${spec.key}::text = $1`, [key]));
+						});
+
+						it(`update as ${actor}: ${variant.allow.update.includes(actor) ? 'allowed' : 'denied'}`, async () => {
+							const { key, keep } = await db.system(create);
+							const [col, value] = spec.marker;
+							const before = await db.system((tx) => tx.query<{ v: string | null }>(`select ${col}::text as v from ${spec.table} where ${spec.key}::text = $1`, [key]));
+							const state = await sqlState(() =>
+								db.as(claimsOf(actor), (tx) => tx.query(`update ${spec.table} set ${col} = $2 where ${spec.key}::text = $1`, [key, value]))
+							);
+							const changed = await markerSet(spec, key);
+							if (variant.allow.update.includes(actor)) {
+								expect(state).toBeNull();
+								expect(changed).toBe(true);
+							} else {
+								expect(state === null || state === '42501', `state ${state}`).toBe(true);
+								expect(changed).toBe(false);
+							}
+							await db.system((tx) =>
+								keep
+									? tx.query(`update ${spec.table} set ${col} = $2 where ${spec.key}::text = $1`, [key, before[0].v])
+									: tx.query(`delete from ${spec.table} where ${spec.key}::text = $1`, [key])
+							);
+						});
+
+						it(`delete as ${actor}: ${variant.allow.delete.includes(actor) ? 'allowed' : 'denied'}`, async () => {
+							const { key, keep } = await db.system(create);
+							const state = await sqlState(() =>
+								db.as(claimsOf(actor), (tx) => tx.query(`delete from ${spec.table} where ${spec.key}::text = $1`, [key]))
+							);
+							const stillThere = await exists(spec, key);
+							if (variant.allow.delete.includes(actor)) {
+								expect(state).toBeNull();
+								expect(stillThere).toBe(false);
+							} else {
+								expect(state === null || state === '42501', `state ${state}`).toBe(true);
+								expect(stillThere).toBe(true);
+							}
+							if (!keep && stillThere) await db.system((tx) => tx.query(`delete from ${spec.table} where ${spec.key}::text = $1`, [key]));
+						});
+					}
+					if (variant.insert) {
+						const insert = variant.insert;
+						it(`insert as ${actor}: ${variant.allow.insert.includes(actor) ? 'allowed' : 'denied'}`, async () => {
+							const { key, run } = await db.system(insert);
+							const state = await sqlState(() => db.as(claimsOf(actor), run));
+							const created = await exists(spec, key);
+							if (variant.allow.insert.includes(actor)) {
+								expect(state).toBeNull();
+								expect(created).toBe(true);
+							} else {
+								expect(state).toBe('42501');
+								expect(created).toBe(false);
+							}
+							if (created) await db.system((tx) => tx.query(`delete from ${spec.table} where ${spec.key}::text = $1`, [key]));
+						});
+					}
+				}
+			});
+		}
+	});
+}
