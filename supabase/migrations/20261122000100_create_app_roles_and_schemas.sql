@@ -19,9 +19,9 @@ create schema if not exists private;
 revoke all on schema private from public;
 grant usage on schema private to authenticated;
 
--- Nothing we create is executable by everyone unless we grant it.
-alter default privileges in schema public revoke execute on functions from public;
-alter default privileges in schema private revoke execute on functions from public;
+-- Nothing we create is executable by everyone unless we grant it. (Per-schema defaults can
+-- only add to the global default, so the revoke has to be the global one.)
+alter default privileges revoke execute on functions from public;
 revoke create on schema public from public;
 grant usage on schema public to anon, authenticated;
 

@@ -32,14 +32,16 @@ begin
 end
 $$;
 
--- A point is in Japan when it falls inside the country's extent (incl. 沖ノ鳥島 to 択捉島).
+-- A point is in Japan when it falls inside a coarse outline of the country's territory, from
+-- 与那国島 to 南鳥島 and 沖ノ鳥島 to 稚内, drawn to keep out Korea, China, Taiwan and Russia.
 create function private.in_japan(p extensions.geography) returns boolean
 language sql immutable parallel safe
 set search_path = ''
 as $$
-  select p is null or (
-    extensions.st_x(p::extensions.geometry) between 122.9 and 154.0
-    and extensions.st_y(p::extensions.geometry) between 20.4 and 45.6
+  select p is null or extensions.st_covers(
+    'SRID=4326;POLYGON((122.9 20.4, 154.0 20.4, 154.0 45.6, 140.5 45.6, 139.0 42.0, 135.5 37.5,
+      131.0 36.5, 129.6 35.0, 128.9 34.8, 128.3 33.5, 125.0 30.0, 122.9 24.4, 122.9 20.4))'::extensions.geometry,
+    p::extensions.geometry
   )
 $$;
 

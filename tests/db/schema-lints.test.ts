@@ -1,0 +1,119 @@
+/**
+ * Our own schema lints (small catalog queries), so a new table, view or function cannot
+ * quietly skip the rules of ARCHITECTURE §6.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCOMMODATIONS, AREA_KINDS, CATEGORIES, DISCLOSURE_LEVELS, HOLIDAY_POLICIES, MEMBERSHIP_ROLES,
+	OPENING_STATUSES, OPENING_VISIBILITIES, ORGANIZATION_KINDS, PLACE_STATUSES, TARGET_GROUPS, VENUE_TYPES
+} from '../../src/lib/domain/taxonomy';
+import { openTestDb, type TestDb } from './helpers';
+
+/** Schemas holding application data (extensions and catalogs are not ours). */
+const APP_SCHEMAS = `('public', 'private', 'auth', 'casework', 'supabase_migrations')`;
+
+let db: TestDb;
+beforeAll(async () => {
+	db = await openTestDb();
+});
+afterAll(() => db?.close());
+
+const q = <T>(sql: string) => db.system((tx) => tx.query<T>(sql));
+
+describe('schema lints', () => {
+	it('every table has row level security enabled and forced', async () => {
+		const rows = await q<{ name: string; enabled: boolean; forced: boolean }>(`
+			select n.nspname || '.' || c.relname as name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced
+			from pg_class c join pg_namespace n on n.oid = c.relnamespace
+			where c.relkind in ('r', 'p') and n.nspname in ${APP_SCHEMAS}
+			  and (n.nspname, c.relname) <> ('supabase_migrations', 'schema_migrations')`);
+		expect(rows.length).toBeGreaterThan(10);
+		expect(rows.filter((r) => !r.enabled || !r.forced).map((r) => r.name)).toEqual([]);
+	});
+
+	it('the migrations bookkeeping table is out of reach of anon and authenticated', async () => {
+		const rows = await q<{ grantee: string }>(`
+			select grantee from information_schema.role_table_grants
+			where table_schema = 'supabase_migrations' and grantee in ('anon', 'authenticated', 'tsunagari_app')`);
+		expect(rows).toEqual([]);
+	});
+
+	it('no view bypasses RLS: every view is security_invoker', async () => {
+		const rows = await q<{ name: string }>(`
+			select n.nspname || '.' || c.relname as name
+			from pg_class c join pg_namespace n on n.oid = c.relnamespace
+			where c.relkind in ('v', 'm') and n.nspname in ${APP_SCHEMAS}
+			  and not coalesce(c.reloptions @> array['security_invoker=true'] or c.reloptions @> array['security_invoker=on'], false)`);
+		expect(rows.map((r) => r.name)).toEqual([]);
+	});
+
+	it('anon can execute only the functions meant for it', async () => {
+		const rows = await q<{ name: string }>(`
+			select n.nspname || '.' || p.proname as name
+			from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+			where n.nspname in ${APP_SCHEMAS} and has_function_privilege('anon', p.oid, 'execute')
+			order by 1`);
+		expect(rows.map((r) => r.name)).toEqual(['auth.jwt', 'auth.role', 'auth.uid']);
+	});
+
+	it('anon has no privilege on the private schema and no write privilege anywhere', async () => {
+		const [{ usage }] = await q<{ usage: boolean }>(`select has_schema_privilege('anon', 'private', 'usage') as usage`);
+		expect(usage).toBe(false);
+		const writes = await q<{ t: string }>(`
+			select table_schema || '.' || table_name || ':' || privilege_type as t from information_schema.role_table_grants
+			where grantee = 'anon' and privilege_type in ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE')`);
+		expect(writes).toEqual([]);
+	});
+
+	it('security definer functions pin their search_path', async () => {
+		const rows = await q<{ name: string }>(`
+			select n.nspname || '.' || p.proname as name
+			from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+			where n.nspname in ${APP_SCHEMAS} and p.prosecdef
+			  and not exists (select from unnest(coalesce(p.proconfig, '{}')) c where c like 'search_path=%')`);
+		expect(rows.map((r) => r.name)).toEqual([]);
+	});
+
+	it('every policy names its roles and wraps auth calls in a subselect', async () => {
+		const rows = await q<{ name: string; roles: string[]; expr: string }>(`
+			select schemaname || '.' || tablename || ': ' || policyname as name, roles::text[] as roles,
+			       coalesce(qual, '') || ' ' || coalesce(with_check, '') as expr
+			from pg_policies where schemaname in ${APP_SCHEMAS}`);
+		expect(rows.length).toBeGreaterThan(20);
+		expect(rows.filter((r) => r.roles.includes('public')).map((r) => r.name)).toEqual([]);
+		// pg_policies prints a wrapped call as "( SELECT auth.uid() AS uid)"
+		const bare = rows.filter((r) => /(?<!SELECT )(auth\.(uid|jwt)|private\.user_\w+_ids)\(/.test(r.expr));
+		expect(bare.map((r) => r.name)).toEqual([]);
+	});
+
+	it('every column a policy filters on is indexed', async () => {
+		const rows = await q<{ col: string }>(`
+			select n.nspname || '.' || c.relname || '.' || a.attname as col
+			from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+			where c.relkind = 'r' and n.nspname in ('public', 'casework') and not a.attisdropped
+			  and a.attname in ('municipality_id', 'organization_id', 'user_id', 'place_id', 'status')
+			  and not exists (select from pg_index i where i.indrelid = c.oid and i.indkey[0] = a.attnum)`);
+		expect(rows.map((r) => r.col)).toEqual([]);
+	});
+
+	it('SQL enums and the domain taxonomy list the same codes in the same order', async () => {
+		const enums = await q<{ name: string; labels: string[] }>(`
+			select t.typname as name, array_agg(e.enumlabel order by e.enumsortorder)::text[] as labels
+			from pg_type t join pg_enum e on e.enumtypid = t.oid join pg_namespace n on n.oid = t.typnamespace
+			where n.nspname = 'public' group by t.typname`);
+		const byName = Object.fromEntries(enums.map((e) => [e.name, e.labels]));
+		expect(byName).toMatchObject({
+			category: [...CATEGORIES],
+			target_group: [...TARGET_GROUPS],
+			accommodation: [...ACCOMMODATIONS],
+			venue_type: [...VENUE_TYPES],
+			organization_kind: [...ORGANIZATION_KINDS],
+			membership_role: [...MEMBERSHIP_ROLES],
+			area_kind: [...AREA_KINDS],
+			disclosure_level: [...DISCLOSURE_LEVELS],
+			place_status: [...PLACE_STATUSES],
+			opening_status: [...OPENING_STATUSES],
+			opening_visibility: [...OPENING_VISIBILITIES],
+			holiday_policy: [...HOLIDAY_POLICIES]
+		});
+	});
+});
