@@ -1,12 +1,19 @@
-// See https://svelte.dev/docs/kit/types#app.d.ts
-// for information about these interfaces
+import type { Claims, Tx } from '$lib/server/db/index';
+
 declare global {
 	namespace App {
-		// interface Error {}
-		// interface Locals {}
-		// interface PageData {}
-		// interface PageState {}
-		// interface Platform {}
+		interface Locals {
+			/** the verified session's claims, or anon */
+			claims: Claims;
+			/** runs fn in one transaction under this request's claims: RLS decides */
+			db: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+		}
+		interface Error {
+			message: string;
+		}
+		interface PageData {
+			signedIn?: boolean;
+		}
 	}
 }
 

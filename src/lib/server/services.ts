@@ -1,0 +1,31 @@
+/**
+ * The process-wide handles: one database driver and one session adapter, opened on first use.
+ * (A resource, not request state: nothing user-specific is kept here.)
+ */
+import { createAuth, type Auth } from './auth/index';
+import { configFromEnv, openDriver, type Driver } from './db/index';
+import { migrate } from './db/migrate';
+
+export interface Services {
+	driver: Driver;
+	auth: Auth;
+}
+
+// Survives Vite's module reloads in dev, so the embedded database is opened only once.
+const globalKey = Symbol.for('tsunagari-map.services');
+type WithServices = typeof globalThis & { [globalKey]?: Promise<Services> };
+
+async function open(): Promise<Services> {
+	const config = configFromEnv();
+	const driver = await openDriver(config);
+	// The embedded database keeps itself current; a server is migrated on purpose (npm run db:migrate).
+	if (driver.kind === 'pglite') await migrate(driver);
+	process.once('sveltekit:shutdown', () => void driver.close());
+	return { driver, auth: await createAuth(driver, process.env, config.dataDir) };
+}
+
+export function services(): Promise<Services> {
+	const g = globalThis as WithServices;
+	g[globalKey] ??= open();
+	return g[globalKey];
+}

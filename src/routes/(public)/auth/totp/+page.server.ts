@@ -1,0 +1,26 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { totpSchema } from '$lib/domain/schemas/auth';
+import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { services } from '$lib/server/services';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	if (locals.claims.role !== 'authenticated') redirect(303, localizeHref('/auth/sign-in'));
+	return { form: await superValidate(zod4(totpSchema)) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, locals, url }) => {
+		if (locals.claims.role !== 'authenticated') redirect(303, localizeHref('/auth/sign-in'));
+		const form = await superValidate(request, zod4(totpSchema));
+		if (!form.valid) return fail(400, { form });
+		const { auth } = await services();
+		if (!(await auth.verifyTotp(cookies, locals.claims, form.data.code))) return setError(form, 'code', m.totp_invalid());
+		const next = url.searchParams.get('next');
+		redirect(303, next?.startsWith('/') && !next.startsWith('//') ? next : localizeHref('/account'));
+	}
+};
+

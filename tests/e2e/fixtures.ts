@@ -1,0 +1,26 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/lib/server/db/seed/demo-town';
+
+export { expect };
+export const DEMO = { password: DEMO_PASSWORD, users: DEMO_USERS };
+
+/** Every test runs with the network closed except our own server: no tiles, no CDNs. */
+export const test = base.extend({
+	page: async ({ page }, use) => {
+		await page.route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/])/, (route) => route.abort());
+		await use(page);
+	}
+});
+
+export async function expectNoAxeViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+	await page.goto('/auth/sign-in');
+	await page.getByLabel('メールアドレス').fill(email);
+	await page.getByLabel('パスワード').fill(password);
+	await page.getByRole('button', { name: 'ログインする' }).click();
+}
