@@ -397,6 +397,60 @@ const SPECS: TableSpec[] = [
 		]
 	},
 	{
+		table: 'public.activity_occurrences',
+		key: 'activity_id',
+		marker: ['bands', '{evening}'],
+		variants: (['published', 'draft'] as const).map((status) => ({
+			label: `of an activity at a ${status} place, own organisation`,
+			// derived data: only the system path writes it
+			allow: { select: status === 'published' ? ALL : READ_OWN, insert: NONE, update: NONE, delete: NONE },
+			create: async (sys: Tx) => {
+				const place = await newPlace(sys, ORG_OWN, TOWN_A, status);
+				const [{ id }] = await sys.query<{ id: string }>(
+					`insert into public.activities (municipality_id, organization_id, place_id, title, ${SCHEDULE}
+					 ($1, $2, $3, '活動', 'FREQ=WEEKLY;BYDAY=MO', '2026-04-01', '10:00', '12:00') returning id`,
+					[TOWN_A, ORG_OWN, place]
+				);
+				await sys.query(
+					`insert into public.activity_occurrences (activity_id, place_id, municipality_id, starts_at, ends_at)
+					 values ($1, $2, $3, '2026-11-30 10:00+09', '2026-11-30 12:00+09')`,
+					[id, place, TOWN_A]
+				);
+				return { key: id };
+			},
+			insert: async (sys: Tx) => {
+				const place = await newPlace(sys, ORG_OWN, TOWN_A, status);
+				const [{ id }] = await sys.query<{ id: string }>(
+					`insert into public.activities (municipality_id, organization_id, place_id, title, ${SCHEDULE}
+					 ($1, $2, $3, '活動', 'FREQ=WEEKLY;BYDAY=MO', '2026-04-01', '10:00', '12:00') returning id`,
+					[TOWN_A, ORG_OWN, place]
+				);
+				return {
+					key: id,
+					run: (tx: Tx) =>
+						tx.query(
+							`insert into public.activity_occurrences (activity_id, place_id, municipality_id, starts_at, ends_at)
+							 values ($1, $2, $3, '2026-11-30 10:00+09', '2026-11-30 12:00+09')`,
+							[id, place, TOWN_A]
+						)
+				};
+			}
+		}))
+	},
+	{
+		table: 'private.occurrence_horizon',
+		key: 'id',
+		marker: ['through', '2030-01-01'],
+		variants: [
+			{
+				label: 'the horizon row',
+				allow: nobody,
+				create: async () => ({ key: 'true', keep: true }),
+				insert: async () => ({ key: 'false', run: (tx: Tx) => tx.query(`insert into private.occurrence_horizon (id, computed_on, through) values (true, '2026-01-01', '2026-05-01')`) })
+			}
+		]
+	},
+	{
 		table: 'auth.users',
 		key: 'id',
 		marker: ['email', 'marker@test.example'],

@@ -5,6 +5,7 @@
 import { createAuth, type Auth } from './auth/index';
 import { configFromEnv, openDriver, type Driver } from './db/index';
 import { migrate } from './db/migrate';
+import { ensureOccurrences } from './occurrences';
 
 export interface Services {
 	driver: Driver;
@@ -20,7 +21,14 @@ async function open(): Promise<Services> {
 	const driver = await openDriver(config);
 	// The embedded database keeps itself current; a server is migrated on purpose (npm run db:migrate).
 	if (driver.kind === 'pglite') await migrate(driver);
-	process.once('sveltekit:shutdown', () => void driver.close());
+	// Background job: keep the expanded schedule dates a day ahead of the calendar.
+	await ensureOccurrences(driver, new Date());
+	const timer = setInterval(() => void ensureOccurrences(driver, new Date()).catch(console.error), 3_600_000);
+	timer.unref();
+	process.once('sveltekit:shutdown', () => {
+		clearInterval(timer);
+		void driver.close();
+	});
 	return { driver, auth: await createAuth(driver, process.env, config.dataDir) };
 }
 

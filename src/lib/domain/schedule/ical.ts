@@ -10,7 +10,6 @@
 import { escapeText, fold } from './ical-text';
 import { DAY_MS, addDays, dateKey, jstMidnight, todayJst } from './jst';
 import { isCancelled, ruleStarts } from './occurrences';
-import { parseRule } from './rule';
 import type { Schedule } from './types';
 
 export interface CalendarEvent {
@@ -91,7 +90,7 @@ function vevent(event: CalendarEvent, now: Date): string[] {
 
 /**
  * The rule's first date on or after dtstart. DTSTART must be an occurrence (RFC 5545 leaves a
- * mismatched one undefined); it lies in dtstart's week or month, so 隔週 keeps its phase.
+ * mismatched one undefined); being one, it lies in one of the rule's own periods, so 隔週 keeps its phase.
  */
 function firstStart(s: Schedule): string | null {
 	const from = jstMidnight(s.dtstart);
@@ -113,7 +112,7 @@ function cancelledDates(s: Schedule, now: Date, untilInRule: boolean): string[] 
  * so it is the end of that JST day. A rule with COUNT cannot also have UNTIL; its later dates become EXDATEs.
  */
 function untilPart(s: Schedule, timed: boolean): string {
-	if (!s.until || parseRule(s.rrule ?? '')?.others.some((p) => p === 'COUNT' || p === 'UNTIL')) return '';
+	if (!s.until || /(^|;)(COUNT|UNTIL)=/.test(s.rrule ?? '')) return '';
 	if (!timed) return `;UNTIL=${compactDate(s.until)}`;
 	return `;UNTIL=${utcDateTime(new Date(jstMidnight(addDays(s.until, 1)).getTime() - 1000))}`;
 }

@@ -6,13 +6,14 @@
 import { RRule } from 'rrule';
 import { isClosed } from './closures';
 import { isHoliday } from './holidays';
+import { fastForward } from './fast-forward';
 import { DAY_MS, addDays, dateKey, floatingAt, jstMidnight, toFloating, toInstant, todayJst } from './jst';
 import type { Occurrence, Schedule } from './types';
 
-/** How far ahead nextOccurrences looks: a rule that never fires (BYMONTHDAY=31;BYMONTH=2) must end. */
+/** How far ahead nextOccurrences looks: a rule that never fires (BYMONTH=2;BYMONTHDAY=30) must end. */
 const HORIZON_DAYS = 731;
-/** nextOccurrences searches in steps, so the usual "next three dates" reads weeks, not years. */
-const STEP_DAYS = 92;
+/** nextOccurrences first reads three months, enough for the usual "next three dates", then the rest. */
+const FIRST_STEP_DAYS = 92;
 
 /**
  * The rule's own start times, floating, in [from, to) — before EXDATEs, 祝日, closures and until.
@@ -20,9 +21,11 @@ const STEP_DAYS = 92;
  */
 export function ruleStarts(s: Schedule, from: Date, to: Date): Date[] {
 	if (s.rrule === null || from >= to) return [];
-	const rule = new RRule({ ...RRule.parseString(s.rrule), dtstart: floatingAt(s.dtstart, s.startTime) });
+	const options = RRule.parseString(s.rrule);
+	const after = toFloating(from);
 	const before = toFloating(to);
-	return rule.between(toFloating(from), before, true).filter((start) => start < before);
+	const rule = new RRule({ ...options, dtstart: fastForward(options, floatingAt(s.dtstart, s.startTime), after) });
+	return rule.between(after, before, true).filter((start) => start < before);
 }
 
 /** Whether the schedule does not take place on a date the rule gives. */
@@ -59,13 +62,9 @@ export function notEndedBefore(s: Schedule, now: Date, to: Date): Occurrence[] {
 
 /** The next n occurrences that have not ended (one in progress counts), looking up to two years ahead. */
 export function nextOccurrences(s: Schedule, now: Date, n: number): Occurrence[] {
-	const found: Occurrence[] = [];
-	const horizon = new Date(now.getTime() + HORIZON_DAYS * DAY_MS);
-	let from = jstMidnight(todayJst(now));
-	while (found.length < n && from < horizon) {
-		const to = new Date(Math.min(from.getTime() + STEP_DAYS * DAY_MS, horizon.getTime()));
-		found.push(...occurrences(s, from, to).filter((o) => o.end > now));
-		from = to;
-	}
-	return found.slice(0, Math.max(n, 0));
+	if (n <= 0) return [];
+	const soon = new Date(now.getTime() + FIRST_STEP_DAYS * DAY_MS);
+	const found = notEndedBefore(s, now, soon);
+	if (found.length < n) found.push(...occurrences(s, soon, new Date(now.getTime() + HORIZON_DAYS * DAY_MS)));
+	return found.slice(0, n);
 }

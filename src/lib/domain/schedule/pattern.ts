@@ -46,10 +46,11 @@ export function rruleToPattern(rrule: string | null): SchedulePattern | null {
 	const rule = parseRule(rrule);
 	if (!rule || rule.others.length > 0) return null;
 	const { freq, interval, byday, bymonthday } = rule;
-	const everyWeekday = byday.length > 0 && byday.every((d) => d.nth === null);
+	// BYDAY=MO (every Monday) as opposed to BYDAY=2MO (the second Monday of the period)
+	const plainWeekdays = byday.length > 0 && byday.every((d) => d.nth === null);
 	const weekdays = sortedUnique(byday.map((d) => d.weekday));
 
-	if (freq === 'WEEKLY' && bymonthday.length === 0 && everyWeekday) {
+	if (freq === 'WEEKLY' && bymonthday.length === 0 && plainWeekdays) {
 		if (interval === 1) return { kind: 'weekly', weekdays };
 		if (interval === 2 && weekdays.length === 1) return { kind: 'biweekly', weekday: weekdays[0] };
 	}
@@ -59,8 +60,8 @@ export function rruleToPattern(rrule: string | null): SchedulePattern | null {
 			return { kind: 'monthly_nth', nths: sortedUnique(nths, lastLast), weekday: weekdays[0] };
 		}
 	}
-	if (freq === 'MONTHLY' && interval === 1 && byday.length === 0 && bymonthday.every(isMonthDay)) {
-		if (bymonthday.length > 0) return { kind: 'monthly_day', days: sortedUnique(bymonthday) };
+	if (freq === 'MONTHLY' && interval === 1 && byday.length === 0 && bymonthday.length > 0 && bymonthday.every(isMonthDay)) {
+		return { kind: 'monthly_day', days: sortedUnique(bymonthday) };
 	}
 	return null;
 }

@@ -31,7 +31,7 @@ function rule(p: RulePhrase): string {
 		case 'monthly_nth':
 			return `Every ${nthWeekdays(p.days)} of ${months(p.interval, 'the month')}`;
 		case 'monthly_day': {
-			const days = list(p.days.map((d) => (d === -1 ? 'the last day' : `the ${ordinal(d)}`)));
+			const days = `the ${list(p.days.map((d) => (d === -1 ? 'last day' : ordinal(d))))}`;
 			const period = p.interval === 1 ? 'Monthly' : p.interval === 2 ? 'Every other month' : `Every ${p.interval} months`;
 			return `${period} on ${days}`;
 		}

@@ -53,7 +53,7 @@ function monthDays(days: number[]): string {
 	return [...parts, ...(days.includes(-1) ? ['末日'] : [])].join('・');
 }
 
-/** The period named as a noun: 年末年始, 8月, 12月29日〜1月3日, 2026年12月1日〜12月5日. */
+/** The period named as a noun: 年末年始, 8月, 8月13日〜8月16日, 2026年12月1日〜12月5日. */
 function closureLabel(c: Closure): string {
 	if (isYearEnd(c)) return '年末年始';
 	const from = dayParts(c.from);

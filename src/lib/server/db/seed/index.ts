@@ -1,6 +1,7 @@
 /**
  * Writes the demo town (and, for benchmarks, synthetic places) through the system path.
  */
+import { refreshOccurrences } from '../../occurrences';
 import { asSystem } from '../system';
 import type { Driver, Tx } from '../types';
 import { buildDemoTown, DEMO_MUNICIPALITY, DEMO_PASSWORD, type DemoSchedule } from './demo-town';
@@ -22,8 +23,13 @@ export async function isSeeded(driver: Driver): Promise<boolean> {
 	});
 }
 
-/** The demo town, as of `today` (verification dates count back from it). */
+/** The demo town, as of `today` (verification dates count back from it; dates expand from it). */
 export async function seedDemoTown(driver: Driver, today = new Date()): Promise<void> {
+	await writeDemoTown(driver, today);
+	await refreshOccurrences(driver, today);
+}
+
+async function writeDemoTown(driver: Driver, today: Date): Promise<void> {
 	const town = buildDemoTown();
 	await asSystem(driver, async (tx) => {
 		const m = DEMO_MUNICIPALITY;

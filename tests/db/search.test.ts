@@ -1,0 +1,144 @@
+/**
+ * The public search in SQL, checked against the demo town and against the domain's own
+ * schedule functions (the SQL filters and the domain must agree on 今日, 今週, 曜日, 時間帯).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isOnToday, isThisWeek, matchesWhen } from '../../src/lib/domain/schedule';
+import { parseSearch } from '../../src/lib/domain/search';
+import { ANON } from '../../src/lib/server/db/index';
+import { scheduleColumns, scheduleFromRow, type ScheduleRow } from '../../src/lib/server/schedules';
+import { searchPlaces } from '../../src/lib/server/search';
+import { TEST_TODAY } from './config';
+import { openTestDb, user, type TestDb } from './helpers';
+import { USERS, buildWorld } from './world';
+
+let db: TestDb;
+const now = TEST_TODAY; // Sunday 2026-11-22 10:00 JST
+beforeAll(async () => {
+	db = await openTestDb();
+	await db.system(buildWorld);
+});
+afterAll(() => db?.close());
+
+const search = (qs: string, at = now) =>
+	db.as(ANON, (tx) => searchPlaces(tx, parseSearch(new URLSearchParams(qs)).filter, at, 1000));
+
+/** Every published place with its activity's schedule, straight from the tables. */
+async function schedules() {
+	return db.system((tx) =>
+		tx.query<ScheduleRow & { place_id: string }>(
+			`select a.place_id, ${scheduleColumns('a')} from public.activities a join public.places p on p.id = a.place_id where p.status = 'published'`
+		)
+	);
+}
+
+describe('public search', () => {
+	it('returns every published place and nothing else when unfiltered', async () => {
+		const { places, total } = await search('');
+		const published = await db.system(async (tx) => (await tx.query<{ n: number }>(`select count(*)::int as n from public.places where status = 'published'`))[0].n);
+		expect(total).toBe(published);
+		expect(places).toHaveLength(published);
+	});
+
+	it('filters by several categories, a target group and all of the chosen 配慮', async () => {
+		const { places } = await search('category=salon&category=kayoinoba&acc=solo_ok&acc=observe_ok&target=elderly');
+		expect(places.length).toBeGreaterThan(0);
+		for (const p of places) {
+			expect(['salon', 'kayoinoba']).toContain(p.category);
+			expect(p.accommodations).toEqual(expect.arrayContaining(['solo_ok', 'observe_ok']));
+			expect(p.targetGroups).toContain('elderly');
+		}
+	});
+
+	it('finds only free places with free=1', async () => {
+		const { places } = await search('free=1');
+		expect(places.length).toBeGreaterThan(0);
+		expect(places.every((p) => p.feeYen === 0)).toBe(true);
+	});
+
+	it.each([
+		['today', isOnToday],
+		['week', isThisWeek]
+	] as const)('when=%s agrees with the domain schedule functions', async (when, fn) => {
+		const wednesday = new Date('2026-11-25T09:00:00+09:00');
+		const expected = (await schedules()).filter((r) => fn(scheduleFromRow(r), wednesday)).map((r) => r.place_id).sort();
+		expect(expected.length).toBeGreaterThan(0);
+		const { places } = await search(`when=${when}`, wednesday);
+		expect(places.map((p) => p.id).sort()).toEqual([...new Set(expected)]);
+	});
+
+	it('weekday and 時間帯 filters agree with the domain, including activities across noon', async () => {
+		for (const qs of ['day=2&band=morning', 'day=6&band=afternoon', 'band=evening', 'day=0']) {
+			const f = parseSearch(new URLSearchParams(qs)).filter;
+			const expected = (await schedules())
+				.filter((r) => matchesWhen(scheduleFromRow(r), now, { weekdays: f.weekdays, bands: f.bands }))
+				.map((r) => r.place_id);
+			expect(expected.length, qs).toBeGreaterThan(0);
+			const { places } = await search(qs);
+			expect(places.map((p) => p.id).sort(), qs).toEqual([...new Set(expected)].sort());
+		}
+		// 11:00–14:00 子ども食堂 are both morning and afternoon
+		const morning = new Set((await search('category=kodomo_shokudo&band=morning')).places.map((p) => p.id));
+		const afternoon = (await search('category=kodomo_shokudo&band=afternoon')).places.map((p) => p.id);
+		expect(afternoon.some((id) => morning.has(id))).toBe(true);
+	});
+
+	it('keywords fold width and kana, work with one or two characters, and are never SQL', async () => {
+		const cafe = await search('q=カフェ');
+		expect(cafe.places.length).toBeGreaterThan(0);
+		expect((await search('q=かふぇ')).total).toBe(cafe.total);
+		expect((await search('q=ｶﾌｪ')).total).toBe(cafe.total);
+		const two = await search('q=食堂');
+		expect(two.places.length).toBeGreaterThan(0);
+		expect(two.places.every((p) => (p.name + p.summary).includes('食堂') || p.category === 'kodomo_shokudo')).toBe(true);
+		expect((await search(`q=${encodeURIComponent("%' or 1=1 --")}`)).total).toBe(0);
+		expect((await search('q=_')).total).toBe(0);
+		expect((await search('q=100%')).total).toBe(0);
+	});
+
+	it('filters by an area of any layer: 圏域 ⊇ 地区 ⊇ 小学校区 ⊇ 自治会', async () => {
+		const ids = await db.system((tx) =>
+			tx.query<{ id: string; kind: string }>(`select id, kind::text from public.areas where name in ('中部圏域', '本町地区', '本町小学校区', '本町1丁目自治会')`)
+		);
+		const counts: Record<string, number> = {};
+		for (const a of ids) counts[a.kind] = (await search(`area=${a.id}`)).total;
+		expect(counts.sphere).toBeGreaterThanOrEqual(counts.district);
+		expect(counts.district).toBeGreaterThanOrEqual(counts.school_district);
+		expect(counts.school_district).toBeGreaterThanOrEqual(counts.neighborhood);
+		expect(counts.sphere).toBeGreaterThan(0);
+		expect(counts.sphere).toBeLessThan((await search('')).total);
+	});
+
+	it('near a point: only places within the radius, nearest first, 窓口のみ never located', async () => {
+		const { places } = await search('near=34.98,138.41&radius=2000&sort=distance');
+		expect(places.length).toBeGreaterThan(1);
+		const d = places.map((p) => p.distanceM!);
+		expect(d.every((x) => x <= 2000)).toBe(true);
+		expect(d).toEqual([...d].sort((a, b) => a - b));
+		expect(places.some((p) => p.disclosure === 'contact_only')).toBe(false);
+	});
+
+	it('sorts by the next date by default, soonest first, with places without dates last', async () => {
+		const { places } = await search('');
+		const times = places.filter((p) => p.nextStart).map((p) => p.nextStart!.getTime());
+		expect(times).toEqual([...times].sort((a, b) => a - b));
+		const firstWithout = places.findIndex((p) => !p.nextStart);
+		if (firstWithout >= 0) expect(places.slice(firstWithout).every((p) => !p.nextStart)).toBe(true);
+		expect(places[0].nextEnd!.getTime()).toBeGreaterThan(places[0].nextStart!.getTime());
+	});
+
+	it('pages through results and still knows the total past the last page', async () => {
+		const first = await db.as(ANON, (tx) => searchPlaces(tx, parseSearch(new URLSearchParams('')).filter, now, 30));
+		const second = await db.as(ANON, (tx) => searchPlaces(tx, parseSearch(new URLSearchParams('page=2')).filter, now, 30));
+		expect(first.places).toHaveLength(30);
+		expect(second.places[0].id).not.toBe(first.places[0].id);
+		const beyond = await db.as(ANON, (tx) => searchPlaces(tx, parseSearch(new URLSearchParams('page=99')).filter, now, 30));
+		expect(beyond.places).toEqual([]);
+		expect(beyond.total).toBe(first.total);
+	});
+
+	it('a signed-in member still sees only published places in the public search', async () => {
+		const asMember = await db.as(user(USERS.volunteer), (tx) => searchPlaces(tx, parseSearch(new URLSearchParams('')).filter, now, 1000));
+		expect(asMember.total).toBe((await search('')).total);
+	});
+});
