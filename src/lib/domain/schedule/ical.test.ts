@@ -79,13 +79,14 @@ describe('toICalendar', () => {
 	});
 
 	it('excludes 祝日 on the rule day: a Monday rule loses 勤労感謝の日 and the 2027 Monday holidays', () => {
-		const monday = toICalendar([{ ...salon, schedule: schedule({ rrule: 'FREQ=WEEKLY;BYDAY=MO', dtstart: '2026-11-01', holidayPolicy: 'skip' }) }], { now: NOW });
+		const mondays = schedule({ rrule: 'FREQ=WEEKLY;BYDAY=MO', dtstart: '2026-11-01', holidayPolicy: 'skip' });
+		const monday = toICalendar([{ ...salon, schedule: mondays }], { now: NOW });
 		const exdate = property(monday, 'EXDATE')!;
 		for (const holiday of ['20261123', '20270111', '20270322', '20270503', '20270719', '20270920', '20271011']) {
 			expect(exdate).toContain(`${holiday}T100000`);
 		}
 		const to = new Date(NOW.getTime() + 700 * DAY_MS);
-		expect(calendarDates(monday, NOW, to)).toEqual(dates(occurrences(schedule({ rrule: 'FREQ=WEEKLY;BYDAY=MO', dtstart: '2026-11-01', holidayPolicy: 'skip' }), NOW, to)));
+		expect(calendarDates(monday, NOW, to)).toEqual(dates(occurrences(mondays, NOW, to)));
 	});
 
 	it('ends the rule at until, in UTC as RFC 5545 requires with a TZID', () => {
@@ -94,7 +95,15 @@ describe('toICalendar', () => {
 	});
 
 	it('writes all-day events when there is no time', () => {
-		const allDay = toICalendar([{ ...salon, schedule: schedule({ rrule: 'FREQ=WEEKLY;BYDAY=SA', dtstart: '2026-11-01', startTime: null, endTime: null, until: '2026-12-31', exdates: ['2026-12-05'] }) }], { now: NOW });
+		const saturdays = schedule({
+			rrule: 'FREQ=WEEKLY;BYDAY=SA',
+			dtstart: '2026-11-01',
+			startTime: null,
+			endTime: null,
+			until: '2026-12-31',
+			exdates: ['2026-12-05']
+		});
+		const allDay = toICalendar([{ ...salon, schedule: saturdays }], { now: NOW });
 		expect(eventLines(allDay)).toEqual(
 			expect.arrayContaining([
 				'DTSTART;VALUE=DATE:20261107',
@@ -118,7 +127,7 @@ describe('toICalendar', () => {
 	});
 
 	it('folds long Japanese lines to 75 octets without splitting a character, and unfolds back', () => {
-		const description = 'お茶を飲みながらおしゃべりや体操、季節の行事を楽しむ集まりです。🍵 話さずに過ごすだけでも大丈夫です；途中退出OK。'.repeat(4);
+		const description = 'お茶を飲みながらおしゃべりや体操、季節の行事を楽しむ集まりです。🍵 話さずに過ごしても大丈夫；途中退出OK。'.repeat(4);
 		const long = toICalendar([{ ...salon, description }], { now: NOW });
 		for (const line of long.split('\r\n')) {
 			expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);

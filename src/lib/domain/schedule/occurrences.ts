@@ -56,7 +56,7 @@ function occurrenceAt(s: Schedule, floatingStart: Date): Occurrence {
  * The occurrences that have not ended by `now` and start before `to`, in order.
  * Nothing runs overnight, so one still in progress began today: the search starts at JST midnight.
  */
-export function notEndedBefore(s: Schedule, now: Date, to: Date): Occurrence[] {
+export function ongoingOrUpcoming(s: Schedule, now: Date, to: Date): Occurrence[] {
 	return occurrences(s, jstMidnight(todayJst(now)), to).filter((o) => o.end > now);
 }
 
@@ -64,7 +64,7 @@ export function notEndedBefore(s: Schedule, now: Date, to: Date): Occurrence[] {
 export function nextOccurrences(s: Schedule, now: Date, n: number): Occurrence[] {
 	if (n <= 0) return [];
 	const soon = new Date(now.getTime() + FIRST_STEP_DAYS * DAY_MS);
-	const found = notEndedBefore(s, now, soon);
+	const found = ongoingOrUpcoming(s, now, soon);
 	if (found.length < n) found.push(...occurrences(s, soon, new Date(now.getTime() + HORIZON_DAYS * DAY_MS)));
 	return found.slice(0, n);
 }

@@ -18,7 +18,9 @@ const pattern: fc.Arbitrary<SchedulePattern> = fc.oneof(
 			nths: [...sorted(nths.filter((n) => n > 0)), ...nths.filter((n) => n < 0)],
 			weekday
 		})),
-	fc.uniqueArray(fc.integer({ min: 1, max: 31 }), { minLength: 1, maxLength: 31 }).map((days) => ({ kind: 'monthly_day' as const, days: sorted(days) })),
+	fc
+		.uniqueArray(fc.integer({ min: 1, max: 31 }), { minLength: 1, maxLength: 31 })
+		.map((days) => ({ kind: 'monthly_day' as const, days: sorted(days) })),
 	fc.constant({ kind: 'irregular' as const })
 );
 

@@ -2,7 +2,10 @@ import { clock, dayParts, isWholeMonths, sharedWeekday, type DayParts, type Phra
 import type { Closure } from './types';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+	...['January', 'February', 'March', 'April', 'May', 'June'],
+	...['July', 'August', 'September', 'October', 'November', 'December']
+];
 
 /* Closure labels are Japanese free text, so English always words the dates themselves. */
 export const en: Phrasebook = {

@@ -1,4 +1,13 @@
-import { clock, dayParts, isWholeMonths, isYearEnd, sharedWeekday, type DayParts, type Phrasebook, type RulePhrase } from './phrasebook';
+import {
+	clock,
+	dayParts,
+	isWholeMonths,
+	isYearEnd,
+	sharedWeekday,
+	type DayParts,
+	type Phrasebook,
+	type RulePhrase
+} from './phrasebook';
 import type { Closure } from './types';
 
 const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];

@@ -1,6 +1,6 @@
 /** The public map's "when" questions: 今日やっている, 今週, and the weekday / time-of-day filter. */
 import { DAY_MS, endOfJstDay, endOfJstWeek, minutesOf, weekdayOf } from './jst';
-import { notEndedBefore } from './occurrences';
+import { ongoingOrUpcoming } from './occurrences';
 import type { Schedule } from './types';
 
 export const BANDS = ['morning', 'afternoon', 'evening'] as const;
@@ -21,12 +21,12 @@ const FIVE_PM = 17 * 60;
 
 /** 今日やっている: an occurrence today (JST) that has not ended. */
 export function isOnToday(s: Schedule, now: Date): boolean {
-	return notEndedBefore(s, now, endOfJstDay(now)).length > 0;
+	return ongoingOrUpcoming(s, now, endOfJstDay(now)).length > 0;
 }
 
 /** An occurrence from now until the end of this JST week (Monday–Sunday). */
 export function isThisWeek(s: Schedule, now: Date): boolean {
-	return notEndedBefore(s, now, endOfJstWeek(now)).length > 0;
+	return ongoingOrUpcoming(s, now, endOfJstWeek(now)).length > 0;
 }
 
 /**
@@ -63,5 +63,5 @@ export function matchesWhen(s: Schedule, now: Date, filter: WhenFilter): boolean
 			: filter.within === 'week'
 				? endOfJstWeek(now)
 				: new Date(now.getTime() + LOOKAHEAD_DAYS * DAY_MS);
-	return notEndedBefore(s, now, to).some((o) => weekdays.length === 0 || weekdays.includes(weekdayOf(o.date)));
+	return ongoingOrUpcoming(s, now, to).some((o) => weekdays.length === 0 || weekdays.includes(weekdayOf(o.date)));
 }

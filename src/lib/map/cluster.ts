@@ -1,0 +1,133 @@
+/**
+ * Clusters for the current view, computed in a worker (the main thread stays free while
+ * MapLibre or Leaflet starts); falls back to the main thread if the worker cannot start.
+ */
+import ClusterWorker from './cluster.worker?worker';
+import { buildIndex, STRIDE, type BBox, type ClusterCore } from './cluster-core';
+import type { PlaceCollection, PlaceFeature } from './types';
+
+export { STRIDE, CLUSTER_MAX_ZOOM, type BBox } from './cluster-core';
+
+export type WorkerRequest =
+	| { type: 'load'; coords: Float64Array }
+	| { type: 'query'; id: number; bbox: BBox; zoom: number }
+	| { type: 'expand'; id: number; clusterId: number };
+export type WorkerResponse = { id: number; items?: Float64Array; zoom?: number; error?: string };
+
+/** One item of a query result, decoded. */
+export type ClusterItem =
+	| { kind: 'cluster'; lon: number; lat: number; count: number; clusterId: number }
+	| { kind: 'place'; lon: number; lat: number; place: PlaceFeature };
+
+export function placeCoords(places: PlaceCollection): Float64Array {
+	const fs = places.features;
+	const coords = new Float64Array(fs.length * 2);
+	for (let i = 0; i < fs.length; i++) {
+		const [lon, lat] = fs[i].geometry.coordinates;
+		coords[2 * i] = lon;
+		coords[2 * i + 1] = lat;
+	}
+	return coords;
+}
+
+/** [[west, south], [east, north]] of the places, or null when there are none. */
+export function placesBounds(coords: Float64Array): [[number, number], [number, number]] | null {
+	if (coords.length === 0) return null;
+	let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+	for (let i = 0; i < coords.length; i += 2) {
+		const x = coords[i], y = coords[i + 1];
+		if (x < w) w = x;
+		if (x > e) e = x;
+		if (y < s) s = y;
+		if (y > n) n = y;
+	}
+	return [[w, s], [e, n]];
+}
+
+/** The view's bbox padded by a quarter on each side, so a short pan needs no new query. */
+export function paddedBBox(w: number, s: number, e: number, n: number): BBox {
+	const dx = (e - w) / 4, dy = (n - s) / 4;
+	return [Math.max(-180, w - dx), Math.max(-85, s - dy), Math.min(180, e + dx), Math.min(85, n + dy)];
+}
+
+export class ClusterIndex {
+	readonly places: PlaceCollection;
+	private coords: Float64Array;
+	private worker: Worker | null = null;
+	private local: ClusterCore | null = null;
+	private pending = new Map<number, { resolve: (r: WorkerResponse) => void; request: WorkerRequest }>();
+	private nextId = 1;
+
+	constructor(places: PlaceCollection, coords = placeCoords(places)) {
+		this.places = places;
+		this.coords = coords;
+		try {
+			this.worker = new ClusterWorker({ name: 'place-clusters' });
+			this.worker.onmessage = (e: MessageEvent<WorkerResponse>) => this.settle(e.data);
+			this.worker.onerror = () => this.fallBack();
+			this.worker.postMessage({ type: 'load', coords } satisfies WorkerRequest);
+		} catch {
+			this.fallBack();
+		}
+	}
+
+	async query(bbox: BBox, zoom: number): Promise<ClusterItem[]> {
+		const r = await this.request({ type: 'query', id: this.nextId++, bbox, zoom });
+		const items = r.items!;
+		const out: ClusterItem[] = new Array(items.length / STRIDE);
+		for (let k = 0, j = 0; j < items.length; k++, j += STRIDE) {
+			const lon = items[j], lat = items[j + 1], count = items[j + 2], ref = items[j + 3];
+			out[k] = count > 1
+				? { kind: 'cluster', lon, lat, count, clusterId: ref }
+				: { kind: 'place', lon, lat, place: this.places.features[ref] };
+		}
+		return out;
+	}
+
+	/** The (MapLibre) zoom at which a cluster splits. */
+	async expansionZoom(clusterId: number): Promise<number> {
+		return (await this.request({ type: 'expand', id: this.nextId++, clusterId })).zoom!;
+	}
+
+	find(id: string): PlaceFeature | undefined {
+		return this.places.features.find((f) => f.properties.id === id);
+	}
+
+	destroy(): void {
+		this.worker?.terminate();
+		this.worker = null;
+		this.pending.clear();
+	}
+
+	private request(m: Exclude<WorkerRequest, { type: 'load' }>): Promise<WorkerResponse> {
+		return new Promise<WorkerResponse>((resolve) => {
+			if (this.local) return resolve(this.answerLocally(m));
+			this.pending.set(m.id, { resolve, request: m });
+			this.worker!.postMessage(m);
+		}).then((r) => (r.error ? Promise.reject(new Error(r.error)) : r));
+	}
+
+	private settle(r: WorkerResponse): void {
+		const p = this.pending.get(r.id);
+		this.pending.delete(r.id);
+		p?.resolve(r);
+	}
+
+	/** Worker unavailable: build the same index here and answer what is waiting. */
+	private fallBack(): void {
+		this.worker?.terminate();
+		this.worker = null;
+		this.local ??= buildIndex(this.coords);
+		for (const { request } of this.pending.values()) this.settle(this.answerLocally(request));
+	}
+
+	private answerLocally(m: Exclude<WorkerRequest, { type: 'load' }>): WorkerResponse {
+		try {
+			return m.type === 'query'
+				? { id: m.id, items: this.local!.query(m.bbox, m.zoom) }
+				: { id: m.id, zoom: this.local!.expansionZoom(m.clusterId) };
+		} catch (e) {
+			return { id: m.id, error: String(e) };
+		}
+	}
+}

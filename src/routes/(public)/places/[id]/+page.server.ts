@@ -1,0 +1,36 @@
+import { error } from '@sveltejs/kit';
+import { describe, nextOccurrences } from '$lib/domain/schedule';
+import { freshness } from '$lib/domain/freshness';
+import { formatWareki } from '$lib/domain/wareki';
+import { formatSpan } from '$lib/format';
+import { getLocale } from '$lib/paraglide/runtime';
+import { activitiesOf, getPlace, publicOpeningsOf } from '$lib/server/places';
+import type { PageServerLoad } from './$types';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	if (!UUID.test(params.id)) error(404);
+	const locale = getLocale();
+	const now = new Date();
+	return locals.db(async (tx) => {
+		const place = await getPlace(tx, params.id);
+		if (!place) error(404);
+		const activities = (await activitiesOf(tx, [place.id])).get(place.id) ?? [];
+		const openings = await publicOpeningsOf(tx, place.id);
+		const sentence = (a: { schedule: Parameters<typeof describe>[0]; scheduleNote: string | null }) =>
+			a.schedule.rrule ? describe(a.schedule, locale, { now }) : (a.scheduleNote ?? '');
+		const next = activities
+			.flatMap((a) => nextOccurrences(a.schedule, now, 3))
+			.sort((a, b) => a.start.getTime() - b.start.getTime())
+			.slice(0, 3);
+		return {
+			place,
+			activities: activities.map((a) => ({ id: a.id, title: a.title, description: a.description, when: sentence(a) })),
+			next: next.map((o) => ({ text: formatSpan(o.start, o.end, locale), start: o.start.toISOString(), end: o.end.toISOString() })),
+			openings: openings.map((o) => ({ id: o.id, title: o.title, description: o.description, accommodations: o.accommodations, when: sentence(o) })),
+			verified: place.verifiedAt ? formatWareki(place.verifiedAt, { day: false }) : null,
+			freshness: freshness(place.category, place.verifiedAt, now).state
+		};
+	});
+};
