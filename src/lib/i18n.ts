@@ -14,7 +14,9 @@ export type Vocabulary =
 	| 'disclosure_level'
 	| 'place_status';
 
-export function label(vocabulary: Vocabulary, code: string): string {
+/** The label in the request's language, or in `locale` (open data is always Japanese). */
+export function label(vocabulary: Vocabulary, code: string, locale?: 'ja' | 'en'): string {
 	const message = (messages as unknown as Record<string, unknown>)[`${vocabulary}_${code}`];
-	return typeof message === 'function' ? (message as () => string)() : code;
+	if (typeof message !== 'function') return code;
+	return (message as (inputs: object, options?: { locale: 'ja' | 'en' }) => string)({}, locale ? { locale } : undefined);
 }

@@ -12,6 +12,7 @@ export type WorkerRequest =
 	| { type: 'load'; coords: Float64Array }
 	| { type: 'query'; id: number; bbox: BBox; zoom: number }
 	| { type: 'expand'; id: number; clusterId: number };
+type Query = Exclude<WorkerRequest, { type: 'load' }>;
 export type WorkerResponse = { id: number; items?: Float64Array; zoom?: number; error?: string };
 
 /** One item of a query result, decoded. */
@@ -55,7 +56,7 @@ export class ClusterIndex {
 	private coords: Float64Array;
 	private worker: Worker | null = null;
 	private local: ClusterCore | null = null;
-	private pending = new Map<number, { resolve: (r: WorkerResponse) => void; request: WorkerRequest }>();
+	private pending = new Map<number, { resolve: (r: WorkerResponse) => void; request: Query }>();
 	private nextId = 1;
 
 	constructor(places: PlaceCollection, coords = placeCoords(places)) {
@@ -99,7 +100,7 @@ export class ClusterIndex {
 		this.pending.clear();
 	}
 
-	private request(m: Exclude<WorkerRequest, { type: 'load' }>): Promise<WorkerResponse> {
+	private request(m: Query): Promise<WorkerResponse> {
 		return new Promise<WorkerResponse>((resolve) => {
 			if (this.local) return resolve(this.answerLocally(m));
 			this.pending.set(m.id, { resolve, request: m });
@@ -121,7 +122,7 @@ export class ClusterIndex {
 		for (const { request } of this.pending.values()) this.settle(this.answerLocally(request));
 	}
 
-	private answerLocally(m: Exclude<WorkerRequest, { type: 'load' }>): WorkerResponse {
+	private answerLocally(m: Query): WorkerResponse {
 		try {
 			return m.type === 'query'
 				? { id: m.id, items: this.local!.query(m.bbox, m.zoom) }

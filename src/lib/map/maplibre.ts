@@ -105,7 +105,7 @@ export function createMapLibre(el: HTMLElement, opts: RendererOptions): MapRende
 		container: el,
 		style: styleJson ?? inlineStyle(opts),
 		...(opts.center
-			? { center: opts.center, zoom: opts.zoom ?? 13 }
+			? { center: opts.center, zoom: (opts.zoom ?? 14) - 1 } // zoom is the XYZ (256-px tile) level
 			: { bounds: placesBounds(coords) ?? JAPAN, fitBoundsOptions: { padding: 40, maxZoom: 15 } }),
 		maxZoom: theme.MAP_MAX_ZOOM,
 		dragRotate: false, pitchWithRotate: false, touchPitch: false

@@ -31,6 +31,7 @@ export interface MapViewProps {
 	attribution?: string;
 	/** Initial view [lon, lat]; without it (and `zoom`) the map fits the places. */
 	center?: [number, number];
+	/** Initial zoom with `center`, as an XYZ tile level (地理院地図 URLs, Leaflet); MapLibre shows it as zoom − 1. */
 	zoom?: number;
 	/** Accessible name of the map region. */
 	label: string;

@@ -111,3 +111,18 @@ export async function publicOpeningsOf(tx: Tx, placeId: string): Promise<PublicO
 	);
 	return rows.map((r) => ({ id: r.id, title: r.title, description: r.description, accommodations: r.accommodations, schedule: scheduleFromRow(r), scheduleNote: r.schedule_note }));
 }
+
+/** The top-level area (e.g. 圏域) each place lies in, by place id. */
+export async function topAreaNames(tx: Tx, placeIds: string[]): Promise<Map<string, string>> {
+	const rows = await tx.query<{ place_id: string; name: string }>(
+		`with recursive up as (
+		   select p.id as place_id, a.id, a.parent_id, a.name from public.places p join public.areas a on a.id = p.area_id
+		   where p.id = any ($1::uuid[])
+		   union all
+		   select up.place_id, a.id, a.parent_id, a.name from up join public.areas a on a.id = up.parent_id
+		 )
+		 select place_id, name from up where parent_id is null`,
+		[placeIds]
+	);
+	return new Map(rows.map((r) => [r.place_id, r.name]));
+}

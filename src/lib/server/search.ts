@@ -110,8 +110,8 @@ export async function searchPlaces(
 	return { places: rows.map(({ total: _, ...hit }) => hit), total: rows[0]?.total ?? (await countAll(tx, f, now)) };
 }
 
-/** A page past the end has no rows to carry the total; count separately. */
-async function countAll(tx: Tx, f: SearchFilter, now: Date): Promise<number> {
+/** How many places match (a page past the end has no rows to carry the total). */
+export async function countAll(tx: Tx, f: SearchFilter, now: Date): Promise<number> {
 	const { sql, params } = whereOf(f, now);
 	const [{ n }] = await tx.query<{ n: number }>(`select count(*)::int as n from public.places p where ${sql}`, params);
 	return n;
