@@ -124,13 +124,26 @@ export function createMapLibre(el: HTMLElement, opts: RendererOptions): MapRende
 
 	const source = (id: 'places' | 'selected') => map.getSource<GeoJSONSource>(id);
 
+	const onError = (e: unknown) => console.error('[map] clusters failed', e);
+
+	/** Draws query results; before the style has loaded, 'style.load' draws them. */
+	async function show(fc: FeatureCollection): Promise<void> {
+		data = fc;
+		const places = source('places');
+		if (!places) return;
+		await places.setData(fc);
+		drawn();
+	}
+
 	// A style JSON from styleUrl: add our sources and layers on top, after every style load.
+	// Either way, data that came before the style is pushed now.
 	map.on('style.load', () => {
-		if (source('places')) return;
-		for (const [id, spec] of Object.entries(placeSources())) map.addSource(id, spec);
-		for (const layer of placeLayers()) map.addLayer(layer);
-		source('places')?.setData(data);
-		source('selected')?.setData(selection);
+		if (!source('places')) {
+			for (const [id, spec] of Object.entries(placeSources())) map.addSource(id, spec);
+			for (const layer of placeLayers()) map.addLayer(layer);
+		}
+		if (data !== EMPTY) show(data).catch(onError);
+		if (selection !== EMPTY) void source('selected')?.setData(selection);
 	});
 	// If that style cannot be fetched (offline), fall back to the inline one.
 	map.on('error', (e) => {
@@ -141,10 +154,7 @@ export function createMapLibre(el: HTMLElement, opts: RendererOptions): MapRende
 		const mine = ++seq;
 		const b = map.getBounds();
 		const items = await index.query(paddedBBox(b.getWest(), b.getSouth(), b.getEast(), b.getNorth()), map.getZoom());
-		if (mine !== seq || destroyed) return;
-		data = toGeoJSON(items);
-		await source('places')?.setData(data);
-		drawn();
+		if (mine === seq && !destroyed) await show(toGeoJSON(items));
 	}
 
 	/** Resolves at the next 'idle' with our source loaded. */
@@ -156,7 +166,6 @@ export function createMapLibre(el: HTMLElement, opts: RendererOptions): MapRende
 		});
 	}
 
-	const onError = (e: unknown) => console.error('[map] clusters failed', e);
 	map.on('moveend', () => void refresh().catch(onError));
 	map.on('click', 'place-points', (e: MapLayerMouseEvent) => {
 		const id = e.features?.[0]?.properties?.id;

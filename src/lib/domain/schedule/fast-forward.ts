@@ -1,4 +1,4 @@
-import { Frequency, type Options } from 'rrule';
+import { Frequency, type Options } from './rrule-lib';
 import { DAY_MS } from './jst';
 
 /**

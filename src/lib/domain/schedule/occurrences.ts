@@ -3,7 +3,7 @@
  * iCalendar EXDATEs all derive from ruleStarts + isCancelled below, so the site and a
  * subscribed calendar never disagree.
  */
-import { RRule } from 'rrule';
+import { RRule } from './rrule-lib';
 import { isClosed } from './closures';
 import { isHoliday } from './holidays';
 import { fastForward } from './fast-forward';

@@ -1,0 +1,203 @@
+import { expect, expectNoAxeViolations, test } from './fixtures';
+
+test.describe('finding a place', () => {
+	test('filters round-trip through the URL and the form shows them again', async ({ page }) => {
+		await page.goto('/');
+		await page.getByText('条件でさがす', { exact: true }).click();
+		await page.getByLabel('子ども食堂').check();
+		await page.getByLabel('無料の場所だけ').check();
+		await page.getByRole('button', { name: 'この条件でさがす' }).first().click();
+		await expect(page).toHaveURL(/category=kodomo_shokudo/);
+		await expect(page).toHaveURL(/free=1/);
+		const cards = page.getByTestId('place-card');
+		await expect(cards.first()).toBeVisible();
+		for (const text of await cards.allInnerTexts()) {
+			expect(text).toContain('子ども食堂');
+			expect(text).toContain('無料');
+		}
+		// the same URL, opened fresh (shared or bookmarked), shows the same search
+		const url = page.url();
+		await page.goto(url);
+		await expect(page.getByLabel('子ども食堂')).toBeChecked();
+		await expect(page.getByLabel('無料の場所だけ')).toBeChecked();
+		await expectNoAxeViolations(page);
+	});
+
+	test('the list and the filters work without JavaScript', async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: false, locale: 'ja-JP' });
+		const page = await context.newPage();
+		await page.goto('/');
+		expect(await page.getByTestId('place-card').count()).toBe(30);
+		await page.getByLabel('キーワード').fill('体操');
+		await page.getByRole('button', { name: 'この条件でさがす' }).first().click();
+		await expect(page).toHaveURL(/q=%E4%BD%93%E6%93%8D/);
+		const texts = await page.getByTestId('place-card').allInnerTexts();
+		expect(texts.length).toBeGreaterThan(0);
+		for (const t of texts) expect(t).toContain('体操');
+		await context.close();
+	});
+
+	test('pages through the list', async ({ page }) => {
+		await page.goto('/');
+		await expect(page.getByTestId('result-count')).toContainText('1〜30件目');
+		await page.getByRole('link', { name: '次の30件' }).click();
+		await expect(page).toHaveURL(/page=2/);
+		await expect(page.getByTestId('result-count')).toContainText('31〜60件目');
+	});
+
+	test('a bad parameter is named in Japanese and the rest of the search still runs', async ({ page }) => {
+		await page.goto('/?category=casino&category=salon');
+		await expect(page.getByRole('alert')).toContainText('「種類」の値「casino」は選べません');
+		const texts = await page.getByTestId('place-card').allInnerTexts();
+		expect(texts.length).toBeGreaterThan(0);
+		for (const t of texts) expect(t).toContain('サロン');
+	});
+
+	test('works on a 360 px wide screen and at 200% zoom without sideways scrolling', async ({ browser }) => {
+		for (const options of [{ viewport: { width: 360, height: 740 } }, { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 }]) {
+			const context = await browser.newContext({ ...options, locale: 'ja-JP' });
+			const page = await context.newPage();
+			await page.goto('/');
+			if (options.deviceScaleFactor) await page.evaluate(() => (document.body.style.zoom = '2'));
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			expect(overflow).toBeLessThanOrEqual(0);
+			await expect(page.getByTestId('place-card').first()).toBeVisible();
+			await context.close();
+		}
+	});
+});
+
+test.describe('a place page', () => {
+	test('says what, for whom, when (sentence and next three dates), fee, 配慮 and contact, with JSON-LD and OGP', async ({ page }) => {
+		await page.goto('/?category=kodomo_shokudo');
+		await page.getByTestId('place-card').first().getByRole('link').click();
+		await expect(page).toHaveURL(/\/places\//);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await expect(page.getByTestId('schedule-sentence').first()).toHaveText(/毎月|毎週|隔週/);
+		await expect(page.getByTestId('next-dates').locator('li')).toHaveCount(3);
+		await expect(page.getByText(/最終確認: 令和\d+年\d+月/)).toBeVisible();
+		await expect(page.getByTestId('freshness')).toBeVisible();
+		const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+		expect(jsonLd['@type']).toBe('Place');
+		expect(jsonLd.event).toHaveLength(3);
+		await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', (await page.getByRole('heading', { level: 1 }).textContent())!);
+		await expectNoAxeViolations(page);
+	});
+
+	test('the .ics download carries the schedule with Asia/Tokyo times', async ({ page }) => {
+		await page.goto('/?category=salon');
+		await page.getByTestId('place-card').first().getByRole('link').click();
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /カレンダーに追加/ }).click()]);
+		const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+		expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+		expect(text).toContain('DTSTART;TZID=Asia/Tokyo:');
+		expect(text).toMatch(/RRULE:FREQ=MONTHLY;BYDAY=/);
+	});
+});
+
+test.describe('disclosure levels reach the public only as allowed', () => {
+	for (const [level, expectation] of [
+		['exact', 'full address'],
+		['approximate', 'address to 丁目'],
+		['contact_only', 'no address']
+	] as const) {
+		test(`${level}: ${expectation}`, async ({ page, request }) => {
+			const fc = await (await request.get('/api/places.geojson')).json();
+			const csv = await (await request.get('/api/places.csv')).text();
+			const row = csv.split('\r\n').find((line) => line.includes({ exact: '正確', approximate: 'おおよそ', contact_only: '非公開' }[level]))!;
+			const id = row.split(',').at(-1)!;
+			await page.goto(`/places/${id}`);
+			const inGeoJson = fc.features.find((f: { properties: { id: string } }) => f.properties.id === id);
+			if (level === 'contact_only') {
+				expect(inGeoJson).toBeUndefined();
+				await expect(page.getByText('この場所は、安心して利用していただくため地図に表示していません。')).toBeVisible();
+				await expect(page.getByText(/\d+丁目/)).toHaveCount(0);
+			} else if (level === 'approximate') {
+				expect(inGeoJson.properties.approximate).toBe(true);
+				await expect(page.getByText(/\d丁目$/)).toBeVisible();
+				await expect(page.getByText(/丁目\d+-\d+/)).toHaveCount(0);
+				await expect(page.getByText('地図にはおおよその位置')).toBeVisible();
+			} else {
+				expect(inGeoJson.properties.approximate).toBe(false);
+				await expect(page.getByText(/丁目\d+-\d+/)).toBeVisible();
+			}
+		});
+	}
+});
+
+test.describe('open data', () => {
+	test('GeoJSON honours bbox and filters, revalidates with ETag, and explains bad parameters', async ({ request }) => {
+		const all = await request.get('/api/places.geojson');
+		expect(all.headers()['content-type']).toContain('application/geo+json');
+		expect(all.headers()['cache-control']).toContain('max-age');
+		const body = await all.json();
+		expect(body.type).toBe('FeatureCollection');
+		const inBox = await (await request.get('/api/places.geojson?bbox=138.35,34.93,138.41,34.98&category=salon')).json();
+		expect(inBox.features.length).toBeGreaterThan(0);
+		expect(inBox.features.length).toBeLessThan(body.features.length);
+		for (const f of inBox.features) {
+			const [lon, lat] = f.geometry.coordinates;
+			expect(lon).toBeGreaterThanOrEqual(138.35);
+			expect(lat).toBeLessThanOrEqual(34.98);
+			expect(f.properties.category).toBe('salon');
+		}
+		const again = await request.get('/api/places.geojson', { headers: { 'if-none-match': all.headers().etag } });
+		expect(again.status()).toBe(304);
+		const bad = await request.get('/api/places.geojson?bbox=1,2,3&category=casino');
+		expect(bad.status()).toBe(400);
+		expect((await bad.json()).errors).toEqual([
+			{ parameter: 'category', value: 'casino', reason: 'not one of the allowed values' },
+			{ parameter: 'bbox', value: '1,2,3', reason: 'not in the expected format' }
+		]);
+	});
+
+	test('places.csv opens in Excel: BOM, Japanese header, one row per place', async ({ page }) => {
+		await page.goto('/?category=salon');
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSVでダウンロード' }).click()]);
+		const text = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
+		expect(text.charCodeAt(0)).toBe(0xfeff);
+		const lines = text.slice(1).trim().split('\r\n');
+		expect(lines[0]).toMatch(/^市区町村コード,NO,都道府県名,市区町村名,名称/);
+		expect(lines.length - 1).toBe(30);
+		expect(lines.slice(1).every((l) => l.startsWith('229997,'))).toBe(true);
+	});
+
+	test('events.csv has one row per occurrence in the next 90 days', async ({ request }) => {
+		const text = await (await request.get('/api/events.csv?category=kayoinoba')).text();
+		const lines = text.slice(1).trim().split('\r\n');
+		expect(lines[0]).toMatch(/^市区町村コード,NO,都道府県名,市区町村名,イベント名,開始日/);
+		// 25 weekly 体操 groups over ~13 weeks, minus holidays and closures
+		expect(lines.length - 1).toBeGreaterThan(200);
+		const dates = lines.slice(1).map((l) => l.split(',')[5]);
+		expect(dates).toEqual([...dates].sort());
+	});
+
+	test('HSDS services: a page of services with schedules and taxonomy terms; ORUK parameters work', async ({ request }) => {
+		const res = await request.get('/api/hsds/services?taxonomy_term_id=category:kodomo_shokudo&per_page=5');
+		expect(res.status()).toBe(200);
+		const body = await res.json();
+		expect(body).toMatchObject({ page_number: 1, size: 5, first_page: true });
+		expect(body.total_items).toBe(18);
+		const service = body.contents[0];
+		expect(service.attributes[0].taxonomy_term.id).toBe('category:kodomo_shokudo');
+		expect(service.schedules[0]).toMatchObject({ timezone: 9 });
+		expect(service.schedules[0].freq).toMatch(/WEEKLY|MONTHLY/);
+		const bad = await request.get('/api/hsds/services?per_page=500');
+		expect(bad.status()).toBe(400);
+		expect((await bad.json()).errors[0].parameter).toBe('per_page');
+	});
+});
+
+test('print: an A4 list grouped by area with a QR code per place and the date it is true for', async ({ page }) => {
+	await page.goto('/print?category=salon');
+	await expect(page.getByTestId('as-of')).toHaveText(/^この内容は令和\d+年\d+月\d+日時点の情報です$/);
+	const items = page.getByTestId('print-item');
+	await expect(items).toHaveCount(30);
+	await expect(items.first().locator('svg')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: '北部圏域' })).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.getByRole('link', { name: '大きな文字で表示' }).click();
+	await expect(page).toHaveURL(/large=1/);
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('header').first()).toBeHidden();
+});
