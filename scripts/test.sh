@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh
 [ -x node_modules/.bin/vitest ] || npm install --no-audit --no-fund
+npm run i18n:compile
 npx svelte-kit sync
 npx vitest run --project unit
 bash scripts/with-postgres.sh npx vitest run --project 'db-*'

@@ -49,5 +49,17 @@ void measure(n, async () => {
 		buildIndex(c); const t2 = performance.now();
 		console.log(`coords ${Math.round(t1 - t)} index ${Math.round(t2 - t1)}`);
 	} else if (renderer === 'empty') await createMapLibre(el, { places: { type: 'FeatureCollection', features: places.features.slice(0, 10) }, label: 'x' }).ready;
+	else if (renderer === 'timeline') {
+		const t0 = performance.now();
+		const log: string[] = [];
+		const raster = params.get('raster') === '1';
+		const map = new maplibregl.Map({ container: el, center: [137, 37], zoom: 4,
+			style: { version: 8, sources: raster ? { b: { type: 'raster', tiles: ['https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png'], tileSize: 256 } } : {},
+				layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#eef0ea' } }, ...(raster ? [{ id: 'b', type: 'raster' as const, source: 'b' }] : [])] } });
+		log.push(`ctor ${Math.round(performance.now() - t0)}`);
+		for (const ev of ['style.load', 'load', 'render', 'idle'] as const) map.once(ev, () => log.push(`${ev} ${Math.round(performance.now() - t0)}`));
+		await new Promise((r) => map.once('idle', r));
+		console.log(log.join(', '));
+	}
 	else throw new Error(`unknown renderer ${renderer}`);
 });

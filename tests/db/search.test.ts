@@ -7,7 +7,7 @@ import { isOnToday, isThisWeek, matchesWhen } from '../../src/lib/domain/schedul
 import { parseSearch } from '../../src/lib/domain/search';
 import { ANON } from '../../src/lib/server/db/index';
 import { scheduleColumns, scheduleFromRow, type ScheduleRow } from '../../src/lib/server/schedules';
-import { searchPlaces } from '../../src/lib/server/search';
+import { placeFeatures, searchPlaces } from '../../src/lib/server/search';
 import { TEST_TODAY } from './config';
 import { openTestDb, user, type TestDb } from './helpers';
 import { USERS, buildWorld } from './world';
@@ -140,5 +140,21 @@ describe('public search', () => {
 	it('a signed-in member still sees only published places in the public search', async () => {
 		const asMember = await db.as(user(USERS.volunteer), (tx) => searchPlaces(tx, parseSearch(new URLSearchParams('')).filter, now, 1000));
 		expect(asMember.total).toBe((await search('')).total);
+	});
+
+	it('GeoJSON: valid JSON even for names with quotes and backslashes, approximate flagged, 窓口のみ left out, truncation said', async () => {
+		await db.system((tx) => tx.query(`update public.places set name = $1 where id = (select id from public.places where status = 'published' and disclosure = 'exact' order by id limit 1)`, ['「"引用"」\\ と </script>']));
+		const filter = parseSearch(new URLSearchParams('')).filter;
+		const fc = JSON.parse(await db.as(ANON, (tx) => placeFeatures(tx, filter, now, 10_000)));
+		const { total } = await search('');
+		const contactOnly = (await search('')).places.filter((p) => p.disclosure === 'contact_only').length;
+		expect(fc.type).toBe('FeatureCollection');
+		expect(fc.truncated).toBe(false);
+		expect(fc.features).toHaveLength(total - contactOnly);
+		expect(fc.features.map((f: { properties: { name: string } }) => f.properties.name)).toContain('「"引用"」\\ と </script>');
+		expect(fc.features.some((f: { properties: { approximate: boolean } }) => f.properties.approximate)).toBe(true);
+		const few = JSON.parse(await db.as(ANON, (tx) => placeFeatures(tx, filter, now, 5)));
+		expect(few.features).toHaveLength(5);
+		expect(few.truncated).toBe(true);
 	});
 });

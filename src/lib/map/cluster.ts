@@ -3,16 +3,17 @@
  * MapLibre or Leaflet starts); falls back to the main thread if the worker cannot start.
  */
 import ClusterWorker from './cluster.worker?worker';
-import { buildIndex, STRIDE, type BBox, type ClusterCore } from './cluster-core';
+import { ClusterCore, STRIDE, type BBox } from './cluster-core';
 import type { PlaceCollection, PlaceFeature } from './types';
 
 export { STRIDE, CLUSTER_MAX_ZOOM, type BBox } from './cluster-core';
 
 export type WorkerRequest =
 	| { type: 'load'; coords: Float64Array }
+	| { type: 'complete' }
 	| { type: 'query'; id: number; bbox: BBox; zoom: number }
 	| { type: 'expand'; id: number; clusterId: number };
-type Query = Exclude<WorkerRequest, { type: 'load' }>;
+type Query = Extract<WorkerRequest, { id: number }>;
 export type WorkerResponse = { id: number; items?: Float64Array; zoom?: number; error?: string };
 
 /** One item of a query result, decoded. */
@@ -90,6 +91,12 @@ export class ClusterIndex {
 		return (await this.request({ type: 'expand', id: this.nextId++, clusterId })).zoom!;
 	}
 
+	/** Build the full hierarchy now (call once the first view is drawn). */
+	complete(): void {
+		if (this.worker) this.worker.postMessage({ type: 'complete' } satisfies WorkerRequest);
+		else setTimeout(() => this.local?.complete(), 0);
+	}
+
 	find(id: string): PlaceFeature | undefined {
 		return this.places.features.find((f) => f.properties.id === id);
 	}
@@ -118,7 +125,7 @@ export class ClusterIndex {
 	private fallBack(): void {
 		this.worker?.terminate();
 		this.worker = null;
-		this.local ??= buildIndex(this.coords);
+		this.local ??= new ClusterCore(this.coords);
 		for (const { request } of this.pending.values()) this.settle(this.answerLocally(request));
 	}
 

@@ -1,5 +1,5 @@
 /** Builds the cluster index off the main thread; answers view queries in order. */
-import { buildIndex, type ClusterCore } from './cluster-core';
+import { ClusterCore } from './cluster-core';
 import type { WorkerRequest, WorkerResponse } from './cluster';
 
 const scope = self as unknown as {
@@ -10,7 +10,11 @@ let core: ClusterCore | null = null;
 
 scope.onmessage = ({ data: m }) => {
 	if (m.type === 'load') {
-		core = buildIndex(m.coords);
+		core = new ClusterCore(m.coords);
+		return;
+	}
+	if (m.type === 'complete') {
+		core?.complete();
 		return;
 	}
 	try {

@@ -107,7 +107,7 @@ export function createLeaflet(el: HTMLElement, opts: RendererOptions): MapRender
 	}
 
 	const onError = (e: unknown) => console.error('[map] clusters failed', e);
-	const ready = draw();
+	const ready = draw().then(() => index.complete());
 	map.on('moveend', () => void refresh().catch(onError));
 	if (opts.selectedId) select(opts.selectedId);
 
@@ -127,6 +127,7 @@ export function createLeaflet(el: HTMLElement, opts: RendererOptions): MapRender
 			selectedId = null;
 			select(keep);
 			await draw();
+			index.complete();
 		},
 		select,
 		destroy() {

@@ -200,7 +200,7 @@ export function createMapLibre(el: HTMLElement, opts: RendererOptions): MapRende
 
 	return {
 		kind: 'maplibre',
-		ready: firstDraw.then(idle),
+		ready: firstDraw.then(idle).then(() => index.complete()),
 		async setPlaces(places: PlaceCollection) {
 			index.destroy();
 			coords = placeCoords(places);
@@ -215,6 +215,7 @@ export function createMapLibre(el: HTMLElement, opts: RendererOptions): MapRende
 			select(keep);
 			await refresh();
 			await idle();
+			index.complete();
 		},
 		select,
 		destroy() {

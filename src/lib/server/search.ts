@@ -118,8 +118,9 @@ export async function countAll(tx: Tx, f: SearchFilter, now: Date): Promise<numb
 }
 
 /**
- * The matching places as a GeoJSON FeatureCollection, built by the database; `truncated` when
- * more than `limit` matched. 窓口のみ places have no point and are left out.
+ * The matching places as a GeoJSON FeatureCollection, written as text by the database (faster
+ * than json_build_object per feature; names escaped by to_json); `truncated` when more than
+ * `limit` matched. 窓口のみ places have no point and are left out.
  */
 export async function placeFeatures(tx: Tx, f: SearchFilter, now: Date, limit: number): Promise<string> {
 	const { sql, params } = whereOf(f, now);
@@ -127,20 +128,21 @@ export async function placeFeatures(tx: Tx, f: SearchFilter, now: Date, limit: n
 	const n = `$${params.length}`;
 	const [{ fc }] = await tx.query<{ fc: string }>(
 		`with hits as (
-		   select p.id, p.name, p.category, p.disclosure, p.public_location, row_number() over (order by p.id) as rn
+		   select p.id, p.name, p.category, p.disclosure, p.public_location
 		   from public.places p where ${sql} and p.public_location is not null
 		   order by p.id limit ${n} + 1
+		 ), shown as (
+		   select * from hits order by id limit ${n}
 		 )
-		 select json_build_object(
-		   'type', 'FeatureCollection',
-		   'truncated', count(*) > ${n},
-		   'features', coalesce(json_agg(json_build_object(
-		     'type', 'Feature',
-		     'geometry', st_asgeojson(h.public_location, 6)::json,
-		     'properties', json_build_object('id', h.id, 'name', h.name, 'category', h.category, 'approximate', h.disclosure = 'approximate')
-		   ) order by h.id) filter (where h.rn <= ${n}), '[]'::json)
-		 )::text as fc
-		 from hits h`,
+		 select '{"type":"FeatureCollection","truncated":' || ((select count(*) from hits) > ${n})::text || ',"features":['
+		   || coalesce(string_agg(
+		        '{"type":"Feature","geometry":{"type":"Point","coordinates":['
+		        || round(st_x(s.public_location::geometry)::numeric, 6) || ',' || round(st_y(s.public_location::geometry)::numeric, 6)
+		        || ']},"properties":{"id":"' || s.id || '","name":' || to_json(s.name)::text || ',"category":"' || s.category
+		        || '","approximate":' || (s.disclosure = 'approximate')::text || '}}',
+		        ',' order by s.id), '')
+		   || ']}' as fc
+		 from shown s`,
 		params
 	);
 	return fc;

@@ -1,6 +1,7 @@
 /**
  * Large synthetic data sets for benchmarks: `npm run db:seed -- --places 100000`.
- * Places cluster around Japan's big cities the way real listings do, under one synthetic
+ * Places spread over the prefectures by population — half around the prefectural capital, half
+ * across the prefecture — the way listings spread over a country; all under one synthetic
  * municipality. Bookkeeping triggers are switched off for the bulk insert (system path only),
  * so public_location is written directly as the exact point.
  */
@@ -9,11 +10,18 @@ import { asSystem } from '../system';
 import type { Driver } from '../types';
 import { demoId, seededRandom } from './random';
 
-const CITIES: [lon: number, lat: number, weight: number][] = [
-	[139.69, 35.69, 20], [139.64, 35.44, 8], [135.5, 34.69, 12], [136.91, 35.18, 8], [141.35, 43.06, 6],
-	[130.4, 33.59, 6], [140.87, 38.27, 4], [132.46, 34.39, 4], [135.77, 35.01, 4], [135.19, 34.69, 4],
-	[139.02, 37.92, 3], [138.38, 34.98, 3], [130.71, 32.8, 3], [130.56, 31.6, 2], [127.68, 26.21, 2],
-	[140.12, 35.61, 4], [139.65, 35.86, 4], [133.92, 34.66, 2], [132.77, 33.84, 2], [137.21, 36.7, 2]
+/** Prefectural capitals and the prefecture's population in millions (2020, rounded). */
+const PREFECTURES: [lon: number, lat: number, millions: number][] = [
+	[141.35, 43.06, 5.2], [140.74, 40.82, 1.2], [141.15, 39.7, 1.2], [140.87, 38.27, 2.3], [140.1, 39.72, 1.0],
+	[140.36, 38.24, 1.1], [140.47, 37.75, 1.8], [140.47, 36.34, 2.9], [139.88, 36.57, 1.9], [139.06, 36.39, 1.9],
+	[139.65, 35.86, 7.3], [140.12, 35.61, 6.3], [139.69, 35.69, 14.0], [139.64, 35.45, 9.2], [139.02, 37.9, 2.2],
+	[137.21, 36.7, 1.0], [136.63, 36.59, 1.1], [136.22, 36.07, 0.8], [138.57, 35.66, 0.8], [138.18, 36.65, 2.0],
+	[136.76, 35.42, 2.0], [138.38, 34.98, 3.6], [136.91, 35.18, 7.5], [136.51, 34.73, 1.8], [135.87, 35.0, 1.4],
+	[135.77, 35.02, 2.6], [135.5, 34.69, 8.8], [135.18, 34.69, 5.5], [135.83, 34.69, 1.3], [135.17, 34.23, 0.9],
+	[134.24, 35.5, 0.6], [133.05, 35.47, 0.7], [133.93, 34.66, 1.9], [132.46, 34.4, 2.8], [131.47, 34.19, 1.3],
+	[134.56, 34.07, 0.7], [134.04, 34.34, 1.0], [132.77, 33.84, 1.3], [133.53, 33.56, 0.7], [130.42, 33.61, 5.1],
+	[130.3, 33.25, 0.8], [129.87, 32.74, 1.3], [130.74, 32.79, 1.7], [131.61, 33.24, 1.1], [131.42, 31.91, 1.1],
+	[130.56, 31.56, 1.6], [127.68, 26.21, 1.5]
 ];
 
 export const SYNTHETIC_MUNICIPALITY = { id: demoId('municipality:synthetic'), code: '479985', name: '合成データ市', prefecture: '沖縄県' };
@@ -22,7 +30,7 @@ const RULES = ['FREQ=WEEKLY;BYDAY=MO', 'FREQ=WEEKLY;BYDAY=TU,FR', 'FREQ=MONTHLY;
 
 export async function seedSyntheticPlaces(driver: Driver, count: number, seed = 7): Promise<void> {
 	const r = seededRandom(seed);
-	const picks = CITIES.flatMap(([lon, lat, w]) => Array.from({ length: w }, () => [lon, lat] as const));
+	const picks = PREFECTURES.flatMap(([lon, lat, w]) => Array.from({ length: Math.round(w * 10) }, () => [lon, lat] as const));
 	const m = SYNTHETIC_MUNICIPALITY;
 	await asSystem(driver, async (tx) => {
 		await tx.query(
@@ -44,8 +52,9 @@ export async function seedSyntheticPlaces(driver: Driver, count: number, seed = 
 		const rule: string[] = [];
 		for (let i = 0; i < n; i++) {
 			const [clon, clat] = r.pick(picks);
-			// roughly normal spread of ~15 km around the centre
-			const spread = () => (r.next() + r.next() + r.next() - 1.5) * 0.25;
+			// roughly normal: ±0.15° (~15 km) around the capital, or ±0.5° across the prefecture
+			const width = r.chance(0.5) ? 0.1 : 0.33;
+			const spread = () => (r.next() + r.next() + r.next() - 1.5) * width;
 			lon.push(+(clon + spread()).toFixed(6));
 			lat.push(+(clat + spread() * 0.8).toFixed(6));
 			category.push(r.pick(CATEGORIES));
