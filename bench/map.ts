@@ -23,7 +23,7 @@ const RUNS = Number(process.env.MAP_BENCH_RUNS ?? 3);
 const RUN_TIMEOUT_MS = 120_000;
 const MARKERCLUSTER_CAP_MS = 60_000;
 
-type Kind = 'maplibre' | 'leaflet' | 'markercluster' | 'maplibre-native';
+type Kind = 'maplibre' | 'leaflet' | 'markercluster' | 'maplibre-native' | 'index';
 const KINDS: { kind: Kind; title: string }[] = [
 	{ kind: 'maplibre', title: 'MapLibre (ours)' },
 	{ kind: 'leaflet', title: 'Leaflet+supercluster (ours)' },
@@ -162,12 +162,12 @@ export async function runMapBench(): Promise<string[]> {
 	try {
 		for (const n of SIZES) {
 			for (let run = 0; run < RUNS; run++) {
-				for (const { kind, title } of KINDS) {
+				for (const { kind, title } of [...KINDS, { kind: 'index' as const, title: 'cluster hierarchy' }]) {
 					const key = `${kind}:${n}`;
 					// markercluster: once a size times out, the larger ones are not tried
 					const smaller = SIZES.filter((s) => s < n).some((s) => results.get(`${kind}:${s}`)?.timedOut);
 					if (smaller || results.get(key)?.timedOut) continue;
-					const r = await runOnce(browser, origin, kind, n, run === 0);
+					const r = await runOnce(browser, origin, kind, n, run === 0 && kind !== 'index');
 					const cell = results.get(key) ?? { runs: [], timedOut: false };
 					if (r === 'timeout') cell.timedOut = true;
 					else {
@@ -180,7 +180,7 @@ export async function runMapBench(): Promise<string[]> {
 		}
 		const cols = [9, 17, 27, 23, 32, 22, 16];
 		const row = (cells: string[]) => `| ${cells.map((c, i) => pad(c, cols[i])).join(' | ')} |`;
-		lines.push(`Map time-to-idle, ms (median / max of ${RUNS} fresh pages) — 1024×768, fit Japan, no network`);
+		lines.push(`## Map: time to idle, ms (median / max of ${RUNS} fresh pages) — 1024×768, fit Japan, no network`);
 		lines.push(`Chromium ${browser.version()} headless (--disable-gpu: WebGL2 on SwiftShader), ${cpus().length} cores`);
 		lines.push(row(['points', ...KINDS.map((k) => k.title), 'markercluster/MapLibre', 'Leaflet/MapLibre']));
 		lines.push(`|${cols.map((w) => '-'.repeat(w + 2)).join('|')}|`);
@@ -193,6 +193,8 @@ export async function runMapBench(): Promise<string[]> {
 				ratio(cell('leaflet'), cell('maplibre'), RUN_TIMEOUT_MS)
 			]));
 		}
+		const hierarchy = SIZES.map((n) => `${n.toLocaleString('en-US')}: ${cellText(results.get(`index:${n}`), RUN_TIMEOUT_MS)}`);
+		lines.push(`Full cluster hierarchy (supercluster z0–14; our worker builds it after the first draw), alone on a page, median / max ms: ${hierarchy.join(', ')}`);
 		const big = (k: Kind) => results.get(`${k}:${SIZES.at(-1)}`);
 		const ml = big('maplibre');
 		const mlMs = ml && !ml.timedOut ? median(ml.runs) : NaN;

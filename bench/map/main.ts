@@ -1,12 +1,14 @@
 /**
  * Bench page for our renderers (the same modules MapView uses) and, for comparison, MapLibre's
  * own clustering (a GeoJSON source with cluster: true), which we measured and rejected.
- * ?renderer=maplibre|leaflet|maplibre-native&n=20000
+ * ?renderer=maplibre|leaflet|maplibre-native|index&n=20000
+ * (index: the full cluster hierarchy alone, built on this page's main thread)
  */
 import * as maplibregl from 'maplibre-gl';
 import { createMapLibre } from '../../src/lib/map/maplibre';
 import { createLeaflet } from '../../src/lib/map/leaflet';
 import { placeCoords, placesBounds } from '../../src/lib/map/cluster';
+import { ClusterCore } from '../../src/lib/map/cluster-core';
 import type { PlaceCollection } from '../../src/lib/map/types';
 import { syntheticJapan } from './data';
 import { measure, params } from './page';
@@ -43,23 +45,6 @@ void measure(n, async () => {
 	if (renderer === 'maplibre') await createMapLibre(el, opts).ready;
 	else if (renderer === 'leaflet') await createLeaflet(el, opts).ready;
 	else if (renderer === 'maplibre-native') await nativeCluster(places);
-	else if (renderer === 'index') {
-		const { buildIndex } = await import('../../src/lib/map/cluster-core');
-		const t = performance.now(); const c = placeCoords(places); const t1 = performance.now();
-		buildIndex(c); const t2 = performance.now();
-		console.log(`coords ${Math.round(t1 - t)} index ${Math.round(t2 - t1)}`);
-	} else if (renderer === 'empty') await createMapLibre(el, { places: { type: 'FeatureCollection', features: places.features.slice(0, 10) }, label: 'x' }).ready;
-	else if (renderer === 'timeline') {
-		const t0 = performance.now();
-		const log: string[] = [];
-		const raster = params.get('raster') === '1';
-		const map = new maplibregl.Map({ container: el, center: [137, 37], zoom: 4,
-			style: { version: 8, sources: raster ? { b: { type: 'raster', tiles: ['https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png'], tileSize: 256 } } : {},
-				layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#eef0ea' } }, ...(raster ? [{ id: 'b', type: 'raster' as const, source: 'b' }] : [])] } });
-		log.push(`ctor ${Math.round(performance.now() - t0)}`);
-		for (const ev of ['style.load', 'load', 'render', 'idle'] as const) map.once(ev, () => log.push(`${ev} ${Math.round(performance.now() - t0)}`));
-		await new Promise((r) => map.once('idle', r));
-		console.log(log.join(', '));
-	}
+	else if (renderer === 'index') new ClusterCore(placeCoords(places)).complete();
 	else throw new Error(`unknown renderer ${renderer}`);
 });

@@ -3,6 +3,7 @@
  * code runs in the cluster worker and, as a fallback, on the main thread.
  */
 import Supercluster, { type PointFeature } from 'supercluster';
+import type { PlaceCollection } from './types';
 
 /** Cluster radius in px of a 512-px tile (MapLibre's zoom); Leaflet queries one zoom lower. */
 export const CLUSTER_RADIUS = 50;
@@ -18,21 +19,24 @@ export const STRIDE = 4;
 
 export type BBox = [west: number, south: number, east: number, north: number];
 
+/** A place is a feature with the place's index as id and no properties (less to allocate). */
+type Input = PointFeature<null>;
+
 class Level {
-	readonly index: Supercluster<{ i: number }>;
-	constructor(points: PointFeature<{ i: number }>[], readonly maxZoom: number) {
-		this.index = new Supercluster<{ i: number }>({ radius: CLUSTER_RADIUS, maxZoom }).load(points);
+	readonly index: Supercluster<null, Record<string, never>>;
+	constructor(points: Input[], readonly maxZoom: number) {
+		this.index = new Supercluster<null, Record<string, never>>({ radius: CLUSTER_RADIUS, maxZoom }).load(points);
 	}
 
 	query(bbox: BBox, zoom: number, coarse: boolean): Float64Array {
 		const items = this.index.getClusters(bbox, zoom);
 		const out = new Float64Array(items.length * STRIDE);
 		items.forEach((f, k) => {
-			const p = f.properties as { i?: number; cluster_id?: number; point_count?: number };
+			const cluster = f.properties?.cluster ? f.properties : null;
 			out[k * STRIDE] = f.geometry.coordinates[0];
 			out[k * STRIDE + 1] = f.geometry.coordinates[1];
-			out[k * STRIDE + 2] = p.point_count ?? 1;
-			out[k * STRIDE + 3] = p.point_count ? (coarse ? -1 - p.cluster_id! : p.cluster_id!) : p.i!;
+			out[k * STRIDE + 2] = cluster ? cluster.point_count : 1;
+			out[k * STRIDE + 3] = cluster ? (coarse ? -1 - cluster.cluster_id : cluster.cluster_id) : Number(f.id);
 		});
 		return out;
 	}
@@ -45,7 +49,7 @@ class Level {
  * deeper zoom is asked for).
  */
 export class ClusterCore {
-	private points: PointFeature<{ i: number }>[];
+	private points: Input[];
 	private coarse: Level | null = null;
 	private full: Level | null = null;
 
@@ -55,9 +59,8 @@ export class ClusterCore {
 		this.points = new Array(n);
 		for (let i = 0; i < n; i++) {
 			this.points[i] = {
-				type: 'Feature',
-				geometry: { type: 'Point', coordinates: [coords[2 * i], coords[2 * i + 1]] },
-				properties: { i }
+				type: 'Feature', id: i, properties: null,
+				geometry: { type: 'Point', coordinates: [coords[2 * i], coords[2 * i + 1]] }
 			};
 		}
 	}
@@ -79,4 +82,35 @@ export class ClusterCore {
 	complete(): Level {
 		return (this.full ??= new Level(this.points, CLUSTER_MAX_ZOOM));
 	}
+}
+
+export function placeCoords(places: PlaceCollection): Float64Array {
+	const fs = places.features;
+	const coords = new Float64Array(fs.length * 2);
+	for (let i = 0; i < fs.length; i++) {
+		const [lon, lat] = fs[i].geometry.coordinates;
+		coords[2 * i] = lon;
+		coords[2 * i + 1] = lat;
+	}
+	return coords;
+}
+
+/** [[west, south], [east, north]] of the places, or null when there are none. */
+export function placesBounds(coords: Float64Array): [[number, number], [number, number]] | null {
+	if (coords.length === 0) return null;
+	let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+	for (let i = 0; i < coords.length; i += 2) {
+		const x = coords[i], y = coords[i + 1];
+		if (x < w) w = x;
+		if (x > e) e = x;
+		if (y < s) s = y;
+		if (y > n) n = y;
+	}
+	return [[w, s], [e, n]];
+}
+
+/** The view's bbox padded by a quarter on each side, so a short pan needs no new query. */
+export function paddedBBox(w: number, s: number, e: number, n: number): BBox {
+	const dx = (e - w) / 4, dy = (n - s) / 4;
+	return [Math.max(-180, w - dx), Math.max(-85, s - dy), Math.min(180, e + dx), Math.min(85, n + dy)];
 }

@@ -3,10 +3,10 @@
  * MapLibre or Leaflet starts); falls back to the main thread if the worker cannot start.
  */
 import ClusterWorker from './cluster.worker?worker';
-import { ClusterCore, STRIDE, type BBox } from './cluster-core';
+import { ClusterCore, placeCoords, STRIDE, type BBox } from './cluster-core';
 import type { PlaceCollection, PlaceFeature } from './types';
 
-export { STRIDE, CLUSTER_MAX_ZOOM, type BBox } from './cluster-core';
+export { CLUSTER_MAX_ZOOM, paddedBBox, placeCoords, placesBounds, type BBox } from './cluster-core';
 
 export type WorkerRequest =
 	| { type: 'load'; coords: Float64Array }
@@ -21,43 +21,13 @@ export type ClusterItem =
 	| { kind: 'cluster'; lon: number; lat: number; count: number; clusterId: number }
 	| { kind: 'place'; lon: number; lat: number; place: PlaceFeature };
 
-export function placeCoords(places: PlaceCollection): Float64Array {
-	const fs = places.features;
-	const coords = new Float64Array(fs.length * 2);
-	for (let i = 0; i < fs.length; i++) {
-		const [lon, lat] = fs[i].geometry.coordinates;
-		coords[2 * i] = lon;
-		coords[2 * i + 1] = lat;
-	}
-	return coords;
-}
-
-/** [[west, south], [east, north]] of the places, or null when there are none. */
-export function placesBounds(coords: Float64Array): [[number, number], [number, number]] | null {
-	if (coords.length === 0) return null;
-	let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-	for (let i = 0; i < coords.length; i += 2) {
-		const x = coords[i], y = coords[i + 1];
-		if (x < w) w = x;
-		if (x > e) e = x;
-		if (y < s) s = y;
-		if (y > n) n = y;
-	}
-	return [[w, s], [e, n]];
-}
-
-/** The view's bbox padded by a quarter on each side, so a short pan needs no new query. */
-export function paddedBBox(w: number, s: number, e: number, n: number): BBox {
-	const dx = (e - w) / 4, dy = (n - s) / 4;
-	return [Math.max(-180, w - dx), Math.max(-85, s - dy), Math.min(180, e + dx), Math.min(85, n + dy)];
-}
-
 export class ClusterIndex {
 	readonly places: PlaceCollection;
 	private coords: Float64Array;
 	private worker: Worker | null = null;
 	private local: ClusterCore | null = null;
-	private pending = new Map<number, { resolve: (r: WorkerResponse) => void; request: Query }>();
+	private pending = new Map<number, { resolve: (r: WorkerResponse | null) => void; request: Query }>();
+	private destroyed = false;
 	private nextId = 1;
 
 	constructor(places: PlaceCollection, coords = placeCoords(places)) {
@@ -73,8 +43,10 @@ export class ClusterIndex {
 		}
 	}
 
-	async query(bbox: BBox, zoom: number): Promise<ClusterItem[]> {
+	/** Clusters and single places in bbox at a (MapLibre) zoom; null once this index is destroyed. */
+	async query(bbox: BBox, zoom: number): Promise<ClusterItem[] | null> {
 		const r = await this.request({ type: 'query', id: this.nextId++, bbox, zoom });
+		if (!r) return null;
 		const items = r.items!;
 		const out: ClusterItem[] = new Array(items.length / STRIDE);
 		for (let k = 0, j = 0; j < items.length; k++, j += STRIDE) {
@@ -86,9 +58,9 @@ export class ClusterIndex {
 		return out;
 	}
 
-	/** The (MapLibre) zoom at which a cluster splits. */
-	async expansionZoom(clusterId: number): Promise<number> {
-		return (await this.request({ type: 'expand', id: this.nextId++, clusterId })).zoom!;
+	/** The (MapLibre) zoom at which a cluster splits; null once this index is destroyed. */
+	async expansionZoom(clusterId: number): Promise<number | null> {
+		return (await this.request({ type: 'expand', id: this.nextId++, clusterId }))?.zoom ?? null;
 	}
 
 	/** Build the full hierarchy now (call once the first view is drawn). */
@@ -101,18 +73,22 @@ export class ClusterIndex {
 		return this.places.features.find((f) => f.properties.id === id);
 	}
 
+	/** Stops the worker; what is still waiting resolves to null. */
 	destroy(): void {
+		this.destroyed = true;
 		this.worker?.terminate();
 		this.worker = null;
+		for (const { resolve } of this.pending.values()) resolve(null);
 		this.pending.clear();
 	}
 
-	private request(m: Query): Promise<WorkerResponse> {
-		return new Promise<WorkerResponse>((resolve) => {
+	private request(m: Query): Promise<WorkerResponse | null> {
+		return new Promise<WorkerResponse | null>((resolve) => {
+			if (this.destroyed) return resolve(null);
 			if (this.local) return resolve(this.answerLocally(m));
 			this.pending.set(m.id, { resolve, request: m });
 			this.worker!.postMessage(m);
-		}).then((r) => (r.error ? Promise.reject(new Error(r.error)) : r));
+		}).then((r) => (r?.error ? Promise.reject(new Error(r.error)) : r));
 	}
 
 	private settle(r: WorkerResponse): void {
@@ -123,6 +99,7 @@ export class ClusterIndex {
 
 	/** Worker unavailable: build the same index here and answer what is waiting. */
 	private fallBack(): void {
+		if (this.destroyed) return;
 		this.worker?.terminate();
 		this.worker = null;
 		this.local ??= new ClusterCore(this.coords);

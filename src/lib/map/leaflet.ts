@@ -15,6 +15,7 @@ const toLatLngBounds = (b: [[number, number], [number, number]]) => L.latLngBoun
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 // The index's zooms are MapLibre's (512-px tiles); Leaflet's (256-px) are one higher.
 const LEAFLET_OFFSET = 1;
+const FIT: L.FitBoundsOptions = { padding: [40, 40], maxZoom: 16 };
 
 export function createLeaflet(el: HTMLElement, opts: RendererOptions): MapRenderer {
 	let coords = placeCoords(opts.places);
@@ -34,7 +35,7 @@ export function createLeaflet(el: HTMLElement, opts: RendererOptions): MapRender
 	if (opts.center) map.setView([opts.center[1], opts.center[0]], opts.zoom ?? 14);
 	else {
 		const b = placesBounds(coords);
-		map.fitBounds(b ? toLatLngBounds(b) : JAPAN, { padding: [40, 40], maxZoom: 16 });
+		map.fitBounds(b ? toLatLngBounds(b) : JAPAN, FIT);
 	}
 
 	const layer = L.layerGroup().addTo(map);
@@ -54,8 +55,8 @@ export function createLeaflet(el: HTMLElement, opts: RendererOptions): MapRender
 		const icon = L.divIcon({ html: badge, className: '', iconSize: [radius * 2, radius * 2] });
 		return L.marker([it.lat, it.lon], { icon, keyboard: false }).on('click', () => {
 			index.expansionZoom(it.clusterId)
-				.then((z) => z + LEAFLET_OFFSET, () => map.getZoom() + 2)
-				.then((z) => map.setView([it.lat, it.lon], Math.min(z, theme.MAP_MAX_ZOOM)));
+				.catch(() => null)
+				.then((z) => map.setView([it.lat, it.lon], Math.min(z === null ? map.getZoom() + 2 : z + LEAFLET_OFFSET, theme.MAP_MAX_ZOOM)));
 		});
 	}
 
@@ -80,7 +81,7 @@ export function createLeaflet(el: HTMLElement, opts: RendererOptions): MapRender
 		const b = map.getBounds();
 		const zoom = Math.max(0, map.getZoom() - LEAFLET_OFFSET);
 		const items = await index.query(paddedBBox(b.getWest(), b.getSouth(), b.getEast(), b.getNorth()), zoom);
-		if (mine !== seq || destroyed) return false;
+		if (!items || mine !== seq || destroyed) return false; // replaced by a newer query or new places
 		layer.clearLayers();
 		for (const it of items) layer.addLayer(it.kind === 'cluster' ? clusterMarker(it) : placeMarker(it.place));
 		return true;
@@ -92,21 +93,20 @@ export function createLeaflet(el: HTMLElement, opts: RendererOptions): MapRender
 		await nextFrame();
 	}
 
-	let selectedId: string | null = null;
-	function select(id: string | null): void {
-		if (id === selectedId) return;
-		selectedId = id;
-		const place = id ? index.find(id) : undefined;
-		if (!place) {
+	let selected: PlaceFeature | null = null;
+	function select(id: string | null, force = false): void {
+		if (!force && id === (selected?.properties.id ?? null)) return;
+		selected = (id && index.find(id)) || null;
+		if (!selected) {
 			ring.remove();
 			return;
 		}
-		const latlng = L.latLng(place.geometry.coordinates[1], place.geometry.coordinates[0]);
+		const latlng = L.latLng(selected.geometry.coordinates[1], selected.geometry.coordinates[0]);
 		ring.setLatLng(latlng).addTo(map);
 		if (!map.getBounds().contains(latlng)) map.panTo(latlng);
 	}
 
-	const onError = (e: unknown) => console.error('[map] clusters failed', e);
+	const onError = (e: unknown) => console.error('[map]', e);
 	const ready = draw().then(() => index.complete());
 	map.on('moveend', () => void refresh().catch(onError));
 	if (opts.selectedId) select(opts.selectedId);
@@ -119,13 +119,9 @@ export function createLeaflet(el: HTMLElement, opts: RendererOptions): MapRender
 			coords = placeCoords(places);
 			index = new ClusterIndex(places, coords);
 			const b = placesBounds(coords);
-			if (!fitted && b) {
-				fitted = true;
-				map.fitBounds(toLatLngBounds(b), { padding: [40, 40], maxZoom: 16, animate: false });
-			}
-			const keep = selectedId;
-			selectedId = null;
-			select(keep);
+			if (!fitted && b) map.fitBounds(toLatLngBounds(b), { ...FIT, animate: false });
+			fitted ||= !!b;
+			select(selected?.properties.id ?? null, true); // the same id, looked up in the new places
 			await draw();
 			index.complete();
 		},

@@ -48,6 +48,7 @@ export interface RendererOptions {
 	attribution?: string;
 	center?: [number, number];
 	zoom?: number;
+	/** MapLibre puts it on its focusable canvas (MapView's container carries it too). */
 	label: string;
 }
 

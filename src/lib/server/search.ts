@@ -2,6 +2,7 @@
  * The public search, in SQL under the caller's claims (anon for residents): every filter of
  * SearchFilter becomes a bound parameter — no user text is ever spliced into the statement.
  */
+import { CONFIRMATION_INTERVAL_DAYS, OVERDUE_GRACE_DAYS } from '$lib/domain/freshness';
 import { searchFold, type SearchFilter } from '$lib/domain/search';
 import { endOfJstDay, endOfJstWeek } from '$lib/domain/schedule/jst';
 import type { Accommodation, Category, DisclosureLevel, TargetGroup } from '$lib/domain/taxonomy';
@@ -81,14 +82,18 @@ export async function searchPlaces(
 	const distance = f.near
 		? `st_distance(p.public_location, st_setsrid(st_makepoint(${bind(f.near.lon)}, ${bind(f.near.lat)}), 4326)::geography)`
 		: 'null::float8';
+	// Listings nobody has confirmed for too long (freshness: overdue) come after the others in
+	// the default order; they are marked on their page, never hidden.
+	const overdue = `(p.verified_at is null or p.verified_at <= ${nowParam}::timestamptz
+		- make_interval(days => (${bind(JSON.stringify(CONFIRMATION_INTERVAL_DAYS))}::jsonb ->> p.category::text)::int + ${bind(OVERDUE_GRACE_DAYS)}::int))`;
 	const order = {
 		distance: `"distanceM" nulls last, p.name`,
 		name: `p.name_kana nulls last, p.name`,
-		next: `"nextStart" nulls last, p.name`
+		next: `p.overdue, "nextStart" nulls last, p.name`
 	}[f.sort];
 	const rows = await tx.query<PlaceHit & { total: number }>(
 		`with hits as (
-		   select p.*, ${distance} as "distanceM",
+		   select p.*, ${distance} as "distanceM", ${overdue} as overdue,
 		     (select min(o.starts_at) from public.activity_occurrences o where o.place_id = p.id and o.ends_at > ${nowParam}) as "nextStart"
 		   from public.places p
 		   where ${sql}

@@ -9,7 +9,8 @@ import { SignJWT, jwtVerify } from 'jose';
 import * as OTPAuth from 'otpauth';
 import { ANON, type Claims, type Driver } from '../db/index';
 import { asSystem } from '../db/system';
-import type { Auth, SignInResult } from './port';
+import { clientKey, deriveLinkKey, signLink, verifyLink } from '../registration/tokens';
+import type { Auth, ConfirmEmailResult, SignInResult, SignUpResult } from './port';
 
 export const SESSION_COOKIE = 'tm_session';
 const ISSUER = 'tsunagari-map';
@@ -25,6 +26,10 @@ export interface EmbeddedOptions {
 	maxHours?: number;
 	/** failed attempts per e-mail, and per IP address, within the window */
 	limits?: { perEmail: number; perIp: number; windowMinutes: number };
+	/** sign-ups per IP address per hour */
+	signUpsPerHour?: number;
+	/** how long an e-mail confirmation link works */
+	confirmationHours?: number;
 }
 
 export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Auth {
@@ -32,6 +37,9 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 	const idleMs = (options.idleMinutes ?? 30) * 60_000;
 	const maxMs = (options.maxHours ?? 12) * 3_600_000;
 	const limits = options.limits ?? { perEmail: 5, perIp: 30, windowMinutes: 15 };
+	const linkKey = deriveLinkKey(options.secret);
+	const signUpsPerHour = options.signUpsPerHour ?? 10;
+	const confirmationMs = (options.confirmationHours ?? 24) * 3_600_000;
 
 	async function writeCookie(cookies: Cookies, userId: string, sessionId: string, notAfter: Date) {
 		const token = await new SignJWT({ sid: sessionId })
@@ -158,6 +166,87 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 		async signOut(cookies, claims) {
 			if (claims.session_id) await asSystem(driver, (tx) => tx.query('delete from auth.sessions where id = $1', [claims.session_id]));
 			clear(cookies);
+		},
+
+		async signUp(_cookies, input): Promise<SignUpResult> {
+			const email = input.email.trim().toLowerCase();
+			const at = now();
+			const outcome = await asSystem(driver, async (tx) => {
+				const [{ ok }] = await tx.query<{ ok: boolean }>(`select private.take_rate('sign_up', $1, $2, interval '1 hour') as ok`, [
+					clientKey(linkKey, input.ip ?? 'unknown'),
+					signUpsPerHour
+				]);
+				if (!ok) return { rateLimited: true } as const;
+				const [existing] = await tx.query<{ id: string; confirmed: boolean }>(
+					'select id, email_confirmed_at is not null as confirmed from auth.users where email = $1',
+					[email]
+				);
+				// every path costs one bcrypt, so timing does not tell which one ran
+				if (existing?.confirmed) {
+					await tx.query(`select extensions.crypt($1, extensions.gen_salt('bf', 10))`, [input.password]);
+					return { exists: true } as const;
+				}
+				const meta = JSON.stringify({ display_name: input.displayName });
+				let userId: string;
+				if (existing) {
+					// a new sign-up for an unconfirmed address replaces the password and voids older links,
+					// so whoever confirms gets the account as last requested
+					await tx.query(
+						`update auth.users set encrypted_password = extensions.crypt($2, extensions.gen_salt('bf', 10)),
+						   raw_user_meta_data = $3::jsonb, updated_at = $4 where id = $1`,
+						[existing.id, input.password, meta, at]
+					);
+					await tx.query(
+						`update private.signed_links set used_at = $2 where purpose = 'email_confirmation' and subject_id = $1 and used_at is null`,
+						[existing.id, at]
+					);
+					userId = existing.id;
+				} else {
+					const [row] = await tx.query<{ id: string }>(
+						`insert into auth.users (email, encrypted_password, raw_user_meta_data, created_at, updated_at)
+						 values ($1, extensions.crypt($2, extensions.gen_salt('bf', 10)), $3::jsonb, $4, $4) returning id`,
+						[email, input.password, meta, at]
+					);
+					userId = row.id;
+				}
+				const expiresAt = new Date(at.getTime() + confirmationMs);
+				const [link] = await tx.query<{ id: string }>(
+					`insert into private.signed_links (purpose, subject_id, expires_at, created_at) values ('email_confirmation', $1, $2, $3) returning id`,
+					[userId, expiresAt, at]
+				);
+				return { userId, jti: link.id, expiresAt } as const;
+			});
+			if ('rateLimited' in outcome) return { ok: false, reason: 'rate_limited' };
+			if ('exists' in outcome) return { ok: true, mail: 'exists' };
+			const token = await signLink(linkKey, {
+				purpose: 'email_confirmation',
+				subject: outcome.userId,
+				jti: outcome.jti,
+				expiresAt: outcome.expiresAt
+			});
+			return { ok: true, mail: 'confirmation', token, expiresAt: outcome.expiresAt };
+		},
+
+		async confirmEmail(_cookies, token): Promise<ConfirmEmailResult> {
+			const at = now();
+			const link = await verifyLink(linkKey, 'email_confirmation', token, at);
+			if (!link.ok) return link.reason;
+			return asSystem(driver, async (tx) => {
+				const [row] = await tx.query<{ used: boolean; expired: boolean }>(
+					`select used_at is not null as used, expires_at <= $3 as expired from private.signed_links
+					 where id = $1 and subject_id = $2 and purpose = 'email_confirmation' for update`,
+					[link.jti, link.subject, at]
+				);
+				if (!row) return 'invalid';
+				if (row.used) return 'used';
+				if (row.expired) return 'expired';
+				await tx.query('update private.signed_links set used_at = $2 where id = $1', [link.jti, at]);
+				await tx.query('update auth.users set email_confirmed_at = coalesce(email_confirmed_at, $2), updated_at = $2 where id = $1', [
+					link.subject,
+					at
+				]);
+				return 'confirmed';
+			});
 		},
 
 		async totpStatus(claims) {

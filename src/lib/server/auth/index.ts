@@ -8,7 +8,7 @@ import type { Driver } from '../db/types';
 import { createEmbeddedAuth } from './embedded';
 import type { Auth } from './port';
 
-export type { Auth, SignInResult } from './port';
+export type { Auth, ConfirmEmailResult, SignInResult, SignUpResult } from './port';
 
 /**
  * SESSION_SECRET signs the embedded adapter's cookies. Without it (the demo), a random secret

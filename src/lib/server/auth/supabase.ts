@@ -76,6 +76,25 @@ export function createSupabaseAuth(driver: Driver, options: SupabaseOptions): Au
 			await client(cookies).auth.signOut({ scope: 'local' });
 		},
 
+		async signUp(cookies, input) {
+			const { error } = await client(cookies).auth.signUp({
+				email: input.email.trim().toLowerCase(),
+				password: input.password,
+				options: { emailRedirectTo: input.redirectTo, data: { display_name: input.displayName } }
+			});
+			if (error && (error.code === 'over_request_rate_limit' || error.code === 'over_email_send_rate_limit' || error.status === 429))
+				return { ok: false, reason: 'rate_limited' };
+			// Supabase answers an existing address like a new one and mails it itself
+			return { ok: true, mail: 'sent_by_service' };
+		},
+
+		async confirmEmail(cookies, tokenHash) {
+			if (!tokenHash || tokenHash.length > 2000) return 'invalid';
+			const { error } = await client(cookies).auth.verifyOtp({ token_hash: tokenHash, type: 'email' });
+			if (!error) return 'confirmed';
+			return error.code === 'otp_expired' ? 'expired' : 'invalid';
+		},
+
 		async totpStatus(claims) {
 			if (!claims.sub) return 'none';
 			const found = await asSystem(driver, (tx) =>

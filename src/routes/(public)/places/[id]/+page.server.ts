@@ -5,6 +5,7 @@ import { formatWareki } from '$lib/domain/wareki';
 import { formatSpan } from '$lib/format';
 import { getLocale } from '$lib/paraglide/runtime';
 import { activitiesOf, getPlace, publicOpeningsOf } from '$lib/server/places';
+import { photosOf } from '$lib/server/registration/photos-db';
 import type { PageServerLoad } from './$types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,6 +31,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			next: next.map((o) => ({ text: formatSpan(o.start, o.end, locale), start: o.start.toISOString(), end: o.end.toISOString() })),
 			openings: openings.map((o) => ({ id: o.id, title: o.title, description: o.description, accommodations: o.accommodations, when: sentence(o) })),
 			verified: place.verifiedAt ? formatWareki(place.verifiedAt, { day: false }) : null,
+			// issue 4: approved photos only (a member signed in would also see their unapproved ones)
+			photos: (await photosOf(tx, place.id)).filter((ph) => ph.approved).map((ph) => ({ id: ph.id, caption: ph.caption, width: ph.width, height: ph.height })),
 			freshness: freshness(place.category, place.verifiedAt, now).state
 		};
 	});

@@ -1,0 +1,12 @@
+export { default as ChoiceGroup } from './ChoiceGroup.svelte';
+export { default as ConflictNotice } from './ConflictNotice.svelte';
+export { default as DiffTable } from './DiffTable.svelte';
+export { default as DraftBanner } from './DraftBanner.svelte';
+export { default as LocationPicker } from './LocationPicker.svelte';
+export { default as PlaceFields } from './PlaceFields.svelte';
+export { default as ScheduleBuilder } from './ScheduleBuilder.svelte';
+export { default as SelectField } from './SelectField.svelte';
+export { default as StatusChip } from './StatusChip.svelte';
+export { default as TextAreaField } from './TextAreaField.svelte';
+export { BrowserDraft } from './draft.svelte';
+export { fieldErrors, type Option } from './errors';

@@ -1,0 +1,103 @@
+import { error, fail } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { z } from 'zod';
+import { activityDisplay, placeDisplay } from '$lib/domain/registration/display';
+import { diffDisplays } from '$lib/domain/registration/diff';
+import type { ActivityFields, PlaceFields } from '$lib/domain/registration/listing-values';
+import { freshness } from '$lib/domain/freshness';
+import { describe } from '$lib/domain/schedule';
+import type { Category } from '$lib/domain/taxonomy';
+import { formatWareki } from '$lib/domain/wareki';
+import { formatDateTime } from '$lib/format';
+import { getLocale } from '$lib/paraglide/runtime';
+import { refreshOccurrences } from '$lib/server/occurrences';
+import { confirmListing } from '$lib/server/registration/freshness';
+import { refused, uuidParam } from '$lib/server/registration/http';
+import { activitiesOfListing, canEditDirectly, getListing, isModeratorOf, openingsOfListing } from '$lib/server/registration/listings';
+import { requestsOfPlace, submitListing, withdrawRequest, withdrawSubmission } from '$lib/server/registration/moderation';
+import { displayNames } from '$lib/server/registration/organizations';
+import { photosOf } from '$lib/server/registration/photos-db';
+import { registration } from '$lib/server/registration/services';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const id = uuidParam(params.placeId);
+	const locale = getLocale();
+	const now = new Date();
+	return locals.db(async (tx) => {
+		const listing = await getListing(tx, id);
+		if (!listing) error(404);
+		const [activities, openings, photos, requests, direct, moderator] = await Promise.all([
+			activitiesOfListing(tx, id),
+			openingsOfListing(tx, id),
+			photosOf(tx, id),
+			requestsOfPlace(tx, id),
+			canEditDirectly(tx, id),
+			isModeratorOf(tx, listing.meta.municipalityId)
+		]);
+		const names = await displayNames(tx, requests.flatMap((r) => [r.createdBy, r.decidedBy]));
+		const sentence = (s: (typeof activities)[number]['schedule'], note: string | null) => (s.rrule ? describe(s, locale, { now }) : (note ?? ''));
+		return {
+			listing: { ...listing.meta, verified: listing.meta.verifiedAt ? formatWareki(listing.meta.verifiedAt) : null },
+			isMember: (await tx.query<{ ok: boolean }>(`select $1::uuid = any (private.user_organization_ids('{volunteer,admin}')) as ok`, [listing.meta.organizationId]))[0].ok,
+			direct,
+			moderator,
+			freshness: listing.meta.status === 'published' ? freshness(listing.meta.category as Category, listing.meta.verifiedAt, now).state : null,
+			activities: activities.map((a) => ({ id: a.id, title: a.fields.title, when: sentence(a.schedule, a.fields.schedule_note || null) })),
+			openings: openings.map((o) => ({ id: o.id, title: o.fields.title, status: o.fields.status, visibility: o.fields.visibility, when: sentence(o.schedule, o.fields.schedule_note || null) })),
+			photos: photos.map((p) => ({ id: p.id, caption: p.caption, approved: p.approved })),
+			requests: requests.map((r) => ({
+				id: r.id,
+				kind: r.kind,
+				action: r.action,
+				status: r.status,
+				reason: r.reason,
+				createdAt: formatDateTime(r.createdAt, locale),
+				decidedAt: r.decidedAt ? formatDateTime(r.decidedAt, locale) : null,
+				by: (r.createdBy && names.get(r.createdBy)) || '—',
+				decidedBy: (r.decidedBy && names.get(r.decidedBy)) || null,
+				diff:
+					r.kind === 'place'
+						? diffDisplays(r.base && placeDisplay(r.base as PlaceFields), r.proposed && placeDisplay(r.proposed as PlaceFields)).filter((d) => d.changed)
+						: r.kind === 'activity'
+							? diffDisplays(r.base && activityDisplay(r.base as ActivityFields, locale), r.proposed && activityDisplay(r.proposed as ActivityFields, locale)).filter((d) => d.changed)
+							: []
+			})),
+			flash: ['saved', 'submitted', 'requested', 'confirmed', 'withdrawn', 'unchanged', 'applied'].find((k) => url.searchParams.has(k)) ?? null,
+			withdrawForm: await superValidate(zod4(withdrawSchema))
+		};
+	});
+};
+
+const withdrawSchema = z.object({ request_id: z.uuid() });
+
+export const actions: Actions = {
+	submit: async ({ params, locals }) => {
+		const id = uuidParam(params.placeId);
+		const result = await refused(() => locals.db((tx) => submitListing(tx, id, null)));
+		if (!result.ok) return fail(403, { problem: 'forbidden' });
+		const { driver } = await registration();
+		const activityIds = await locals.db(async (tx) => (await activitiesOfListing(tx, id)).map((a) => a.id));
+		await refreshOccurrences(driver, new Date(), activityIds);
+		return { done: result.value };
+	},
+	withdraw: async ({ params, locals }) => {
+		const id = uuidParam(params.placeId);
+		const result = await refused(() => locals.db((tx) => withdrawSubmission(tx, id)));
+		if (!result.ok) return fail(403, { problem: 'forbidden' });
+		return { done: 'withdrawn' };
+	},
+	confirm: async ({ params, locals }) => {
+		const id = uuidParam(params.placeId);
+		const result = await refused(() => locals.db((tx) => confirmListing(tx, id, 'organization', null)));
+		if (!result.ok) return fail(403, { problem: 'forbidden' });
+		return { done: 'confirmed' };
+	},
+	withdrawRequest: async ({ request, locals }) => {
+		const form = await superValidate(request, zod4(withdrawSchema));
+		if (!form.valid) return fail(400, { problem: 'invalid' });
+		await locals.db((tx) => withdrawRequest(tx, form.data.request_id));
+		return { done: 'withdrawn' };
+	}
+};

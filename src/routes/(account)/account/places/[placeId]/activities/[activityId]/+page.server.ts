@@ -1,0 +1,33 @@
+import { error } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { ActivityFields } from '$lib/domain/registration/listing-values';
+import { activitySchema } from '$lib/domain/schemas/registration-listing';
+import { removeActivityAction, saveActivityAction } from '$lib/server/registration/activity-route';
+import { uuidParam } from '$lib/server/registration/http';
+import { activitiesOfListing, canEditDirectly, canWorkOn, getListing } from '$lib/server/registration/listings';
+import { pendingRequest } from '$lib/server/registration/moderation';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const placeId = uuidParam(params.placeId);
+	const id = uuidParam(params.activityId);
+	return locals.db(async (tx) => {
+		const listing = await getListing(tx, placeId);
+		const activity = listing ? (await activitiesOfListing(tx, placeId)).find((a) => a.id === id) : undefined;
+		if (!listing || !activity) error(404);
+		if (!(await canWorkOn(tx, placeId))) error(403, m.reg_forbidden());
+		const direct = await canEditDirectly(tx, placeId);
+		const pending = direct ? null : await pendingRequest(tx, placeId, 'activity', id);
+		const start = (pending?.action === 'update' ? (pending.proposed as ActivityFields) : null) ?? activity.fields;
+		const form = await superValidate(
+			{ ...start, id, version: pending?.version ?? activity.version, request_id: pending?.id ?? '' },
+			zod4(activitySchema),
+			{ errors: false }
+		);
+		return { listing: listing.meta, direct, form, unsupported: activity.unsupported, pendingDelete: pending?.action === 'delete' };
+	});
+};
+
+export const actions: Actions = { save: saveActivityAction, remove: removeActivityAction };

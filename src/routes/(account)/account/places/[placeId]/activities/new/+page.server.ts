@@ -1,0 +1,29 @@
+import { error } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { EMPTY_SCHEDULE, type ActivityFields } from '$lib/domain/registration/listing-values';
+import { activitySchema } from '$lib/domain/schemas/registration-listing';
+import { todayJst } from '$lib/domain/wareki';
+import { saveActivityAction } from '$lib/server/registration/activity-route';
+import { uuidParam } from '$lib/server/registration/http';
+import { canEditDirectly, canWorkOn, getListing } from '$lib/server/registration/listings';
+import { pendingRequest } from '$lib/server/registration/moderation';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const placeId = uuidParam(params.placeId);
+	return locals.db(async (tx) => {
+		const listing = await getListing(tx, placeId);
+		if (!listing) error(404);
+		if (!(await canWorkOn(tx, placeId))) error(403, m.reg_forbidden());
+		const direct = await canEditDirectly(tx, placeId);
+		const pending = direct ? null : await pendingRequest(tx, placeId, 'activity', null);
+		const proposed = pending?.proposed as (ActivityFields & { id: string }) | null;
+		const start = proposed ?? { ...EMPTY_SCHEDULE, title: '', description: '', dtstart: todayJst(new Date()), holiday_policy: 'skip', id: crypto.randomUUID() };
+		const form = await superValidate({ ...start, version: pending?.version ?? 0, request_id: pending?.id ?? '' }, zod4(activitySchema), { errors: false });
+		return { listing: listing.meta, direct, form };
+	});
+};
+
+export const actions: Actions = { save: saveActivityAction };

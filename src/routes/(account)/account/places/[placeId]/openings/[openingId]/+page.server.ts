@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { openingSchema } from '$lib/domain/schemas/registration-listing';
+import { uuidParam } from '$lib/server/registration/http';
+import { activitiesOfListing, canWorkOn, getListing, openingsOfListing } from '$lib/server/registration/listings';
+import { removeOpeningAction, saveOpeningAction } from '$lib/server/registration/opening-route';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const placeId = uuidParam(params.placeId);
+	const id = uuidParam(params.openingId);
+	return locals.db(async (tx) => {
+		const listing = await getListing(tx, placeId);
+		const opening = listing ? (await openingsOfListing(tx, placeId)).find((o) => o.id === id) : undefined;
+		if (!listing || !opening) error(404);
+		if (!(await canWorkOn(tx, placeId))) error(403, m.reg_forbidden());
+		const activities = await activitiesOfListing(tx, placeId);
+		const form = await superValidate({ ...opening.fields, id, version: opening.version }, zod4(openingSchema), { errors: false });
+		return { listing: listing.meta, form, activities: activities.map((a) => ({ id: a.id, title: a.fields.title })) };
+	});
+};
+
+export const actions: Actions = { save: saveOpeningAction, remove: removeOpeningAction };

@@ -1,0 +1,32 @@
+import { error } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { EMPTY_SCHEDULE } from '$lib/domain/registration/listing-values';
+import { openingSchema } from '$lib/domain/schemas/registration-listing';
+import { todayJst } from '$lib/domain/wareki';
+import { uuidParam } from '$lib/server/registration/http';
+import { activitiesOfListing, canWorkOn, getListing } from '$lib/server/registration/listings';
+import { saveOpeningAction } from '$lib/server/registration/opening-route';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const placeId = uuidParam(params.placeId);
+	return locals.db(async (tx) => {
+		const listing = await getListing(tx, placeId);
+		if (!listing) error(404);
+		if (!(await canWorkOn(tx, placeId))) error(403, m.reg_forbidden());
+		const activities = await activitiesOfListing(tx, placeId);
+		const form = await superValidate(
+			{
+				...EMPTY_SCHEDULE, id: crypto.randomUUID(), version: 0, activity_id: '', title: '', description: '', capacity: '', accommodations: [],
+				target_groups: [], age_min: '', age_max: '', visibility: 'public', status: 'open', dtstart: todayJst(new Date()), holiday_policy: 'skip'
+			},
+			zod4(openingSchema),
+			{ errors: false }
+		);
+		return { listing: listing.meta, form, activities: activities.map((a) => ({ id: a.id, title: a.fields.title })) };
+	});
+};
+
+export const actions: Actions = { save: saveOpeningAction };

@@ -1,0 +1,55 @@
+import { fail } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { z } from 'zod';
+import { phoneConfirmationSchema } from '$lib/domain/schemas/registration';
+import { formatWareki } from '$lib/domain/wareki';
+import { formatDateTime } from '$lib/format';
+import { getLocale } from '$lib/paraglide/runtime';
+import { confirmListing, freshnessDashboard, sendReminder } from '$lib/server/registration/freshness';
+import { refused } from '$lib/server/registration/http';
+import { registration } from '$lib/server/registration/services';
+import type { Actions, PageServerLoad } from './$types';
+
+const remindSchema = z.object({ place_id: z.uuid() });
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const now = new Date();
+	const locale = getLocale();
+	const d = await locals.db((tx) => freshnessDashboard(tx, now));
+	const row = (r: (typeof d.due)[number]) => ({
+		id: r.id, name: r.name, category: r.category, organizationName: r.organizationName,
+		verified: r.verifiedAt ? formatWareki(r.verifiedAt) : null,
+		due: r.dueAt ? formatWareki(r.dueAt) : null
+	});
+	return {
+		due: d.due.map(row),
+		overdue: d.overdue.map(row),
+		recent: d.recent.map((c) => ({ ...c, confirmedAt: formatDateTime(c.confirmedAt, locale) }))
+	};
+};
+
+export const actions: Actions = {
+	remind: async ({ request, locals, url }) => {
+		const form = await superValidate(request, zod4(remindSchema));
+		if (!form.valid) return fail(400, { problem: 'invalid' });
+		// only a listing this moderator oversees (RLS: published and in their municipality)
+		const visible = await locals.db((tx) =>
+			tx.query(
+				`select 1 from public.places where id = $1 and status = 'published' and municipality_id = any (private.user_municipality_ids('{moderator,coordinator,admin}'))`,
+				[form.data.place_id]
+			)
+		);
+		if (!visible.length) return fail(403, { problem: 'forbidden' });
+		const reg = await registration();
+		const sent = await sendReminder({ ...reg, origin: url.origin, locale: getLocale() }, form.data.place_id);
+		return { reminded: form.data.place_id, sent };
+	},
+	phone: async ({ request, locals }) => {
+		const form = await superValidate(request, zod4(phoneConfirmationSchema));
+		if (!form.valid) return fail(400, { problem: 'invalid' });
+		const done = await refused(() => locals.db((tx) => confirmListing(tx, form.data.place_id, 'staff_phone', form.data.note || null)));
+		if (!done.ok) return fail(403, { problem: 'forbidden' });
+		return { confirmed: form.data.place_id };
+	}
+};
