@@ -201,3 +201,50 @@ test('print: an A4 list grouped by area with a QR code per place and the date it
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.locator('header').first()).toBeHidden();
 });
+
+test.describe('the map beside the list', () => {
+	test('MapLibre draws the places; choosing in the list highlights on the map and back', async ({ page }) => {
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await page.goto('/?category=salon');
+		const map = page.getByRole('region', { name: '場所の地図' });
+		await expect(map).toHaveAttribute('data-renderer', 'maplibre');
+		await expect(map).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+		const card = page.getByTestId('place-card').first();
+		await card.getByRole('button', { name: '地図で見る' }).click();
+		await expect(card).toHaveAttribute('aria-current', 'true');
+		await expectNoAxeViolations(page);
+	});
+
+	test('Leaflet is used with ?map=leaflet and when WebGL is unavailable, and clicking a place selects it in the list', async ({ browser }) => {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+		const page = await context.newPage();
+		await page.route(/^https?:\/\/(?!localhost[:/])/, (r) => r.abort());
+		await page.goto('/?category=kodomo_shokudo&map=leaflet');
+		const map = page.getByRole('region', { name: '場所の地図' });
+		await expect(map).toHaveAttribute('data-renderer', 'leaflet');
+		await expect(map).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+		await expectNoAxeViolations(page);
+		// one result: the map zooms to it and draws the place itself; clicking it selects the card
+		const name = (await page.getByTestId('place-card').first().getByRole('heading').textContent())!.trim();
+		await page.goto(`/?category=kodomo_shokudo&map=leaflet&q=${encodeURIComponent(name)}`);
+		await expect(map).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+		const id = await page.getByTestId('place-card').first().getAttribute('data-place-id');
+		await page.locator(`path[data-place-id="${id}"]`).click({ force: true });
+		await expect(page.locator(`article[data-place-id="${id}"]`)).toHaveAttribute('aria-current', 'true');
+		await context.close();
+	});
+
+	test('without WebGL the map falls back to Leaflet automatically', async ({ playwright }) => {
+		const browser = await playwright.chromium.launch({
+			executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+			args: ['--no-sandbox', '--disable-gpu', '--disable-3d-apis', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking']
+		});
+		const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+		await page.route(/^https?:\/\/(?!localhost[:/])/, (r) => r.abort());
+		await page.goto('/');
+		const map = page.getByRole('region', { name: '場所の地図' });
+		await expect(map).toHaveAttribute('data-renderer', 'leaflet');
+		await expect(map).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+		await browser.close();
+	});
+});

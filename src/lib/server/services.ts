@@ -6,6 +6,9 @@ import { createAuth, type Auth } from './auth/index';
 import { configFromEnv, openDriver, type Driver } from './db/index';
 import { migrate } from './db/migrate';
 import { ensureOccurrences } from './occurrences';
+import { createMailer } from './mail/index';
+import { linkKey } from './registration/keys';
+import { sendDueReminders } from './registration/freshness';
 
 export interface Services {
 	driver: Driver;
@@ -23,7 +26,13 @@ async function open(): Promise<Services> {
 	if (driver.kind === 'pglite') await migrate(driver);
 	// Background job: keep the expanded schedule dates a day ahead of the calendar.
 	await ensureOccurrences(driver, new Date());
-	const timer = setInterval(() => void ensureOccurrences(driver, new Date()).catch(console.error), 3_600_000);
+	// …and ask organisations to confirm listings that are due (needs ORIGIN for the links).
+	const hourly = async () => {
+		await ensureOccurrences(driver, new Date());
+		if (process.env.ORIGIN)
+			await sendDueReminders({ driver, mailer: createMailer(driver), linkKey: linkKey(), origin: process.env.ORIGIN, locale: 'ja' });
+	};
+	const timer = setInterval(() => void hourly().catch(console.error), 3_600_000);
 	timer.unref();
 	process.once('sveltekit:shutdown', () => {
 		clearInterval(timer);
