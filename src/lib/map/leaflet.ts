@@ -71,10 +71,7 @@ export function createLeaflet(el: HTMLElement, opts: RendererOptions): MapRender
 			dashArray: approximate ? '4 3' : undefined,
 			fillColor: COLORS.point, fillOpacity: approximate ? 0.18 : 1,
 			bubblingMouseEvents: false
-		})
-			.on('click', () => opts.onselect?.(place.properties.id))
-			// names the drawn element after its place (tests and tools find it; the list is the accessible way in)
-			.on('add', (e) => (e.target as L.CircleMarker).getElement()?.setAttribute('data-place-id', place.properties.id));
+		}).on('click', () => opts.onselect?.(place.properties.id));
 	}
 
 	let seq = 0;
