@@ -85,4 +85,6 @@ export async function seedSyntheticPlaces(driver: Driver, count: number, seed = 
 			);
 		});
 	}
+	// a bulk load leaves the planner without statistics until autovacuum comes round
+	await asSystem(driver, (tx) => tx.exec('analyze public.places; analyze public.place_locations; analyze public.activities'));
 }
