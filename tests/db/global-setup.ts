@@ -52,6 +52,7 @@ export default async function setup(project: TestProject) {
 	}
 	const dir = path.resolve(`.data/test-template-${sourceHash()}`);
 	if (!fs.existsSync(path.join(dir, 'ready'))) {
+		fs.mkdirSync('.data', { recursive: true });
 		for (const old of fs.readdirSync('.data', { withFileTypes: true }).filter((d) => d.name.startsWith('test-template-')))
 			fs.rmSync(path.join('.data', old.name), { recursive: true, force: true });
 		const driver = await openPglite(path.join(dir, 'pgdata'));
