@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tx } from '../../src/lib/server/db/index';
 import { openTestDb, sqlState, type TestDb } from './helpers';
-import { ACTORS, buildWorld, claimsOf, type Actor } from './world';
+import { ACTORS, buildWorld, claimsOf as claimsAt, type Actor } from './world';
 
 export type Op = 'select' | 'insert' | 'update' | 'delete';
 
@@ -33,9 +33,14 @@ export const ALL = ACTORS;
 export const NONE: Actor[] = [];
 export const NOBODY: Record<Op, Actor[]> = { select: NONE, insert: NONE, update: NONE, delete: NONE };
 
-/** Registers the tests for these specs in the calling file; `setup` adds rows the specs need. */
-export function runMatrix(specs: TableSpec[], setup?: (sys: Tx) => Promise<void>) {
+/**
+ * Registers the tests for these specs in the calling file; `setup` adds rows the specs need.
+ * `aal` is the session level every actor acts at (case data is tested at aal2, where its
+ * permissive policies matter; its aal1 refusal has tests of its own).
+ */
+export function runMatrix(specs: TableSpec[], setup?: (sys: Tx) => Promise<void>, aal: 'aal1' | 'aal2' = 'aal1') {
 	let db: TestDb;
+	const claimsOf = (actor: Actor) => claimsAt(actor, aal);
 	beforeAll(async () => {
 		db = await openTestDb();
 		await db.system(buildWorld);

@@ -62,9 +62,12 @@ describe('schema lints', () => {
 		]);
 	});
 
-	it('anon has no privilege on the private schema and no write privilege anywhere', async () => {
-		const [{ usage }] = await q<{ usage: boolean }>(`select has_schema_privilege('anon', 'private', 'usage') as usage`);
+	it('anon has no privilege on the private and casework schemas and no write privilege anywhere', async () => {
+		const [{ usage, casework }] = await q<{ usage: boolean; casework: boolean }>(
+			`select has_schema_privilege('anon', 'private', 'usage') as usage, has_schema_privilege('anon', 'casework', 'usage') as casework`
+		);
 		expect(usage).toBe(false);
+		expect(casework).toBe(false);
 		const writes = await q<{ t: string }>(`
 			select table_schema || '.' || table_name || ':' || privilege_type as t from information_schema.role_table_grants
 			where grantee = 'anon' and privilege_type in ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE')`);

@@ -31,8 +31,8 @@ export const USERS = {
 export type Actor = 'anon' | keyof typeof USERS;
 export const ACTORS: Actor[] = ['anon', ...(Object.keys(USERS) as (keyof typeof USERS)[])];
 
-export function claimsOf(actor: Actor): Claims {
-	return actor === 'anon' ? ANON : user(USERS[actor]);
+export function claimsOf(actor: Actor, aal: 'aal1' | 'aal2' = 'aal1'): Claims {
+	return actor === 'anon' ? ANON : user(USERS[actor], aal);
 }
 
 /** Adds the people and the second town that the demo seed does not have. */
