@@ -7,7 +7,7 @@
 import { createHmac, randomBytes, createHash } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 
-export type LinkPurpose = 'email_confirmation' | 'freshness' | 'invitation';
+export type LinkPurpose = 'email_confirmation' | 'freshness' | 'invitation' | 'host_reply';
 
 const ISSUER = 'tsunagari-map/links';
 

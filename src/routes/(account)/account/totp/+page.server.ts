@@ -20,11 +20,13 @@ export const load: PageServerLoad = async ({ locals, cookies }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, locals }) => {
+	default: async ({ request, cookies, locals, url }) => {
 		const form = await superValidate(request, zod4(totpSchema));
 		if (!form.valid) return fail(400, { form });
 		const { auth } = await services();
 		if (!(await auth.verifyTotp(cookies, locals.claims, form.data.code))) return setError(form, 'code', m.totp_invalid());
-		redirect(303, `${localizeHref('/account')}?totp_enrolled`);
+		// back to the page that asked for a second factor (same-site paths only)
+		const next = url.searchParams.get('next');
+		redirect(303, next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : `${localizeHref('/account')}?totp_enrolled`);
 	}
 };

@@ -1,0 +1,22 @@
+import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { services } from '$lib/server/services';
+import type { LayoutServerLoad } from './$types';
+
+/**
+ * 参加支援: the municipality's coordinators, in a TOTP-verified session (aal2) — the database
+ * refuses participant data to anything less; this only sends people where they can get it:
+ * the sign-in challenge when they have a factor, enrolment when they do not.
+ */
+export const load: LayoutServerLoad = async ({ parent, locals, url }) => {
+	const { staff } = await parent();
+	if (!staff.coordinator) error(403, m.pt_forbidden());
+	if (locals.claims.aal !== 'aal2') {
+		const { auth } = await services();
+		const next = encodeURIComponent(url.pathname + url.search);
+		const enrolled = (await auth.totpStatus(locals.claims)) === 'verified';
+		redirect(303, `${localizeHref(enrolled ? '/auth/totp' : '/account/totp')}?next=${next}&why=aal2`);
+	}
+	return {};
+};

@@ -1,0 +1,15 @@
+import { todayJst } from '$lib/domain/schedule/jst';
+import { listParticipants } from '$lib/server/participation/participants';
+import { followUpsDue, openRequests } from '$lib/server/participation/placements';
+import type { PageServerLoad } from './$types';
+
+/** The coordinator's day: follow-ups due, requests to hosts, and everyone on the list. */
+export const load: PageServerLoad = async ({ locals }) => {
+	const today = todayJst(new Date());
+	return locals.db(async (tx) => ({
+		today,
+		followUps: await followUpsDue(tx, today),
+		requests: await openRequests(tx),
+		participants: await listParticipants(tx)
+	}));
+};

@@ -1,0 +1,32 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { participantSchema } from '$lib/domain/schemas/participation';
+import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { areaOptions, coordinatorMunicipality, createParticipant } from '$lib/server/participation/participants';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const municipalityId = await locals.db(coordinatorMunicipality);
+	if (!municipalityId) error(403, m.pt_forbidden());
+	const form = await superValidate(zod4(participantSchema));
+	form.data.max_minutes = '30';
+	form.data.modes = ['walk'];
+	return { form, areas: await locals.db((tx) => areaOptions(tx, municipalityId)) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const form = await superValidate(request, zod4(participantSchema));
+		if (!form.valid) return fail(400, { form });
+		const result = await locals.db(async (tx) => {
+			const municipalityId = await coordinatorMunicipality(tx);
+			if (!municipalityId) return null;
+			return createParticipant(tx, municipalityId, form.data);
+		});
+		if (!result) error(403, m.pt_forbidden());
+		if (!result.ok) return setError(form, 'code', m.pt_error_code_taken());
+		redirect(303, localizeHref(`/participation/participants/${result.id}?created`));
+	}
+};
