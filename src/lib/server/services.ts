@@ -8,6 +8,7 @@ import { migrate } from './db/migrate';
 import { ensureOccurrences } from './occurrences';
 import { createMailer } from './mail/index';
 import { linkKey } from './registration/keys';
+import { sweepHostRequests } from './participation/host-link';
 import { sendDueReminders } from './registration/freshness';
 
 export interface Services {
@@ -29,8 +30,12 @@ async function open(): Promise<Services> {
 	// …and ask organisations to confirm listings that are due (needs ORIGIN for the links).
 	const hourly = async () => {
 		await ensureOccurrences(driver, new Date());
-		if (process.env.ORIGIN)
-			await sendDueReminders({ driver, mailer: createMailer(driver), linkKey: linkKey(), origin: process.env.ORIGIN, locale: 'ja' });
+		if (process.env.ORIGIN) {
+			const jobs = { driver, mailer: createMailer(driver), linkKey: linkKey(), origin: process.env.ORIGIN };
+			await sendDueReminders({ ...jobs, locale: 'ja' });
+			// 参加支援: remind hosts who have not answered in 3 days, expire requests after 7
+			await sweepHostRequests(jobs);
+		}
 	};
 	const timer = setInterval(() => void hourly().catch(console.error), 3_600_000);
 	timer.unref();

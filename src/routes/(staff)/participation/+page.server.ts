@@ -3,12 +3,15 @@ import { listParticipants } from '$lib/server/participation/participants';
 import { followUpsDue, openRequests } from '$lib/server/participation/placements';
 import type { PageServerLoad } from './$types';
 
+/** A week ahead: a placement that starts today shows its 1-week follow-up at once. */
+const FOLLOW_UP_LIST_DAYS = 7;
+
 /** The coordinator's day: follow-ups due, requests to hosts, and everyone on the list. */
 export const load: PageServerLoad = async ({ locals }) => {
 	const today = todayJst(new Date());
 	return locals.db(async (tx) => ({
 		today,
-		followUps: await followUpsDue(tx, today),
+		followUps: await followUpsDue(tx, today, FOLLOW_UP_LIST_DAYS),
 		requests: await openRequests(tx),
 		participants: await listParticipants(tx)
 	}));

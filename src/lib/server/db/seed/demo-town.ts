@@ -105,6 +105,9 @@ export interface DemoOpening {
 	ageMax: number | null;
 	visibility: 'public' | 'coordinators';
 	schedule: DemoSchedule;
+	/** matching tags (INTEREST_LABELS_JA codes) and goals the opening suits */
+	interests: string[];
+	goals: string[];
 }
 
 export interface DemoTown {
@@ -113,6 +116,8 @@ export interface DemoTown {
 	users: DemoUser[];
 	places: DemoPlace[];
 	openings: DemoOpening[];
+	/** the 自治会 of the example opening's place (see exampleOpening) */
+	exampleAreaName: string;
 }
 
 const SPHERES = [
@@ -515,21 +520,77 @@ export function buildDemoTown(seed = 20261122): DemoTown {
 		}
 	}
 
-	return { areas, organizations: Object.values(DEMO_ORGS), users: DEMO_USERS, places, openings: buildOpenings(r, places) };
+	const example = exampleOpening(places, areas);
+	return {
+		areas,
+		organizations: Object.values(DEMO_ORGS),
+		users: DEMO_USERS,
+		places,
+		openings: [...buildOpenings(r, places), example.opening],
+		exampleAreaName: example.areaName
+	};
 }
 
-const OPENING_ROLES: Partial<Record<Category, { title: string; description: string; acc: Accommodation[] }[]>> = {
+type OpeningRole = { title: string; description: string; acc: Accommodation[]; interests: string[]; goals: string[] };
+
+const OPENING_ROLES: Partial<Record<Category, OpeningRole[]>> = {
 	intermediate_work: [
-		{ title: '農作業の補助（種まき・収穫）', description: '畑で野菜の世話をします。作業はスタッフと一緒です。', acc: ['short_time_ok', 'observe_ok', 'quiet', 'wage', 'travel_expenses'] },
-		{ title: 'カフェのホール補助', description: 'お冷出しや片付けなど、できることから始めます。', acc: ['short_time_ok', 'observe_ok', 'companion_ok', 'wage'] },
-		{ title: '袋詰め・軽作業', description: '座ってできる作業です。人と話さなくても大丈夫です。', acc: ['quiet', 'no_talking_ok', 'short_time_ok', 'wage'] }
+		{ title: '農作業の補助（種まき・収穫）', description: '畑で野菜の世話をします。作業はスタッフと一緒です。', acc: ['short_time_ok', 'observe_ok', 'quiet', 'wage', 'travel_expenses'], interests: ['farming', 'gardening'], goals: ['work_prep'] },
+		{ title: 'カフェのホール補助', description: 'お冷出しや片付けなど、できることから始めます。', acc: ['short_time_ok', 'observe_ok', 'companion_ok', 'wage'], interests: ['cooking'], goals: ['work_prep', 'friends'] },
+		{ title: '袋詰め・軽作業', description: '座ってできる作業です。人と話さなくても大丈夫です。', acc: ['quiet', 'no_talking_ok', 'short_time_ok', 'wage'], interests: ['crafts'], goals: ['work_prep'] }
 	],
-	kodomo_shokudo: [{ title: '配膳・片付けボランティア', description: '食事の配膳と片付けをお手伝いいただきます。', acc: ['short_time_ok', 'observe_ok', 'companion_ok'] }],
-	salon: [{ title: 'お茶出し・受付の手伝い', description: 'サロンの受付やお茶出しをお願いします。', acc: ['short_time_ok', 'observe_ok', 'small_group'] }],
-	volunteering: [{ title: '活動スタッフ', description: '道具の準備から一緒に行います。', acc: ['observe_ok', 'short_time_ok', 'leave_early_ok'] }],
-	study_support: [{ title: '学習サポーター', description: '子どもの宿題を見守ります。', acc: ['small_group', 'quiet', 'observe_ok'] }],
-	ibasho: [{ title: '受付・見守り', description: '来た人を迎え、場を見守る役です。', acc: ['quiet', 'no_talking_ok', 'short_time_ok'] }]
+	kodomo_shokudo: [{ title: '配膳・片付けボランティア', description: '食事の配膳と片付けをお手伝いいただきます。', acc: ['short_time_ok', 'observe_ok', 'companion_ok'], interests: ['cooking', 'children'], goals: ['volunteer'] }],
+	salon: [{ title: 'お茶出し・受付の手伝い', description: 'サロンの受付やお茶出しをお願いします。', acc: ['short_time_ok', 'observe_ok', 'small_group'], interests: [], goals: ['volunteer', 'friends'] }],
+	volunteering: [{ title: '活動スタッフ', description: '道具の準備から一緒に行います。', acc: ['observe_ok', 'short_time_ok', 'leave_early_ok'], interests: ['gardening'], goals: ['volunteer'] }],
+	study_support: [{ title: '学習サポーター', description: '子どもの宿題を見守ります。', acc: ['small_group', 'quiet', 'observe_ok'], interests: ['children', 'books'], goals: ['volunteer'] }],
+	ibasho: [{ title: '受付・見守り', description: '来た人を迎え、場を見守る役です。', acc: ['quiet', 'no_talking_ok', 'short_time_ok'], interests: ['books'], goals: ['ibasho', 'volunteer'] }]
 };
+
+/**
+ * One opening written for the walkthrough in the README and the e2e test: a quiet Thursday
+ * morning at the published place closest to the centre of its 自治会, so that someone from that
+ * 自治会 who can only come on Thursday mornings and walks at most 20 minutes finds it.
+ */
+export const DEMO_EXAMPLE_OPENING_TITLE = '図書コーナーの整理（木曜午前）';
+
+function exampleOpening(places: DemoPlace[], areas: DemoArea[]): { opening: DemoOpening; areaName: string } {
+	const centre = (a: DemoArea) => ({ lon: (a.box[0] + a.box[2]) / 2, lat: (a.box[1] + a.box[3]) / 2 });
+	const km = (a: { lon: number; lat: number }, b: { lon: number; lat: number }) =>
+		Math.hypot((a.lon - b.lon) * 111.32 * Math.cos((a.lat * Math.PI) / 180), (a.lat - b.lat) * 110.57);
+	const byId = new Map(areas.map((a) => [a.id, a]));
+	const [best] = places
+		.filter((p) => p.status === 'published' && byId.get(p.areaId)?.kind === 'neighborhood')
+		.map((p) => ({ p, d: km(p, centre(byId.get(p.areaId)!)) }))
+		.sort((a, b) => a.d - b.d || (a.p.id < b.p.id ? -1 : 1));
+	const p = best.p;
+	return {
+		areaName: byId.get(p.areaId)!.name,
+		opening: {
+			id: demoId('opening:example'),
+			placeId: p.id,
+			organizationId: p.organizationId,
+			title: DEMO_EXAMPLE_OPENING_TITLE,
+			description: '本の並べ替えや貸し出しカードの整理をします。黙々とできる作業です。',
+			capacity: 2,
+			accommodations: ['quiet', 'observe_ok', 'companion_ok', 'short_time_ok', 'no_talking_ok'],
+			targetGroups: ['youth', 'hikikomori', 'poverty'],
+			ageMin: 15,
+			ageMax: 64,
+			visibility: 'coordinators',
+			interests: ['books'],
+			goals: ['ibasho', 'work_prep'],
+			schedule: {
+				rrule: 'FREQ=WEEKLY;BYDAY=TH',
+				dtstart: '2026-04-01',
+				startTime: '10:00',
+				endTime: '11:30',
+				holidayPolicy: 'skip',
+				closures: [],
+				scheduleNote: null
+			}
+		}
+	};
+}
 
 function buildOpenings(r: Random, places: DemoPlace[]): DemoOpening[] {
 	const openings: DemoOpening[] = [];
@@ -550,6 +611,8 @@ function buildOpenings(r: Random, places: DemoPlace[]): DemoOpening[] {
 				ageMin: p.category === 'intermediate_work' ? 15 : 18,
 				ageMax: p.category === 'intermediate_work' ? 64 : null,
 				visibility: r.chance(0.85) ? 'public' : 'coordinators',
+				interests: role.interests,
+				goals: role.goals,
 				schedule: { ...p.activity, closures: p.activity.closures }
 			});
 		}

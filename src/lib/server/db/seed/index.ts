@@ -4,9 +4,10 @@
 import { refreshOccurrences } from '../../occurrences';
 import { asSystem } from '../system';
 import type { Driver, Tx } from '../types';
+import { writeDemoParticipation } from './demo-participation';
 import { buildDemoTown, DEMO_MUNICIPALITY, DEMO_PASSWORD, type DemoSchedule } from './demo-town';
 
-export { DEMO_PASSWORD, DEMO_USERS, DEMO_MUNICIPALITY, DEMO_ORGS } from './demo-town';
+export { DEMO_PASSWORD, DEMO_USERS, DEMO_MUNICIPALITY, DEMO_ORGS, DEMO_EXAMPLE_OPENING_TITLE } from './demo-town';
 
 function boxPolygon([w, s, e, n]: [number, number, number, number]): string {
 	return `SRID=4326;MULTIPOLYGON(((${w} ${s},${e} ${s},${e} ${n},${w} ${n},${w} ${s})))`;
@@ -85,15 +86,16 @@ async function writeDemoTown(driver: Driver, today: Date): Promise<void> {
 			await tx.query(
 				`insert into public.openings (id, municipality_id, organization_id, place_id, title, description,
 				   capacity, accommodations, target_groups, age_min, age_max, visibility,
-				   rrule, dtstart, start_time, end_time, holiday_policy, closures, schedule_note)
+				   rrule, dtstart, start_time, end_time, holiday_policy, closures, schedule_note, interests, goals)
 				 values ($1, $2, $3, $4, $5, $6, $7, $8::text[]::public.accommodation[], $9::text[]::public.target_group[],
-				   $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+				   $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
 				[
 					o.id, m.id, o.organizationId, o.placeId, o.title, o.description, o.capacity, o.accommodations,
-					o.targetGroups, o.ageMin, o.ageMax, o.visibility, ...scheduleParams(o.schedule)
+					o.targetGroups, o.ageMin, o.ageMax, o.visibility, ...scheduleParams(o.schedule), o.interests, o.goals
 				]
 			);
 		}
+		await writeDemoParticipation(tx, town, today);
 	});
 }
 

@@ -1,0 +1,36 @@
+import { error, fail } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { batchAcceptSchema } from '$lib/domain/schemas/participation';
+import { m } from '$lib/paraglide/messages';
+import { batchFor } from '$lib/server/participation/matching';
+import { coordinatorMunicipality } from '$lib/server/participation/participants';
+import { propose } from '$lib/server/participation/placements';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The meeting's proposals, computed fresh on each visit; nothing is written until accepted. */
+export const load: PageServerLoad = async ({ locals }) => {
+	return locals.db(async (tx) => {
+		const municipalityId = await coordinatorMunicipality(tx);
+		if (!municipalityId) error(403, m.pt_forbidden());
+		return { batch: await batchFor(tx, municipalityId, new Date()) };
+	});
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const form = await superValidate(request, zod4(batchAcceptSchema));
+		if (!form.valid) return fail(400, { error: form.errors.pairs?._errors?.[0] ?? m.pt_error_batch_empty() });
+		const now = new Date();
+		// one transaction: the accepted proposals are made together or not at all
+		const made = await locals.db(async (tx) => {
+			let n = 0;
+			for (const pair of form.data.pairs) {
+				const [participantId, openingId] = pair.split(':');
+				if ((await propose(tx, participantId, openingId, now)).ok) n++;
+			}
+			return n;
+		});
+		return { accepted: made };
+	}
+};
