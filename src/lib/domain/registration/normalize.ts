@@ -26,6 +26,9 @@ export function tidyLine(value: string): string {
 
 const DASHES = /[‐‑‒–—―−ーｰ－﹣]/g;
 
+/** '０５４－１２３', 'Ｈ―０１２３': every kind of dash as '-', for codes and numbers typed in 全角. */
+export const normalizeDashes = (value: string): string => value.replace(DASHES, '-');
+
 /**
  * '０５４－１２３－４５６７' → '054-123-4567'; '(054)123-4567' → '054-123-4567';
  * a bare mobile '09012345678' → '090-1234-5678'; '0120123456' → '0120-123-456'.

@@ -9,24 +9,33 @@ import { ACCOMMODATIONS, TARGET_GROUPS } from '../taxonomy';
 import { AVAILABILITY_SLOTS } from '../participation/availability';
 import { AGE_BANDS, GOALS, INTERESTS, MODES, PREFERENCES } from '../participation/codes';
 import { END_REASONS, HOST_DECLINE_REASONS, SELF_REPORTS, WITHDRAW_REASONS } from '../participation/workflow';
+import { normalizeDashes, tidyLine } from '../registration/normalize';
 import { choice, choices, date, integer, line, lines, optionalUuid, uuid, version } from './registration-fields';
 
-/** Pseudonyms such as 'H-0123': half-width letters, digits and '-', so they read aloud and sort. */
+/**
+ * Pseudonyms such as 'H-0123': half-width letters, digits and '-', so they read aloud and sort;
+ * typed in 全角 or lower case they are tidied to that ('ｈ－０１２３' → 'H-0123').
+ */
 const CODE = /^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/;
 
 export const participantSchema = z.object({
-	code: line(20, () => m.pt_error_code_required()).refine((v) => v === '' || CODE.test(v), { error: () => m.pt_error_code() }),
+	code: z
+		.string()
+		.overwrite((v) => normalizeDashes(tidyLine(v)).toUpperCase())
+		.min(1, { error: () => m.pt_error_code_required() })
+		.refine((v) => v === '' || CODE.test(v), { error: () => m.pt_error_code() })
+		.prefault(''),
 	real_name: line(100),
 	real_name_kana: line(100),
 	area_id: optionalUuid(),
-	age_band: choice(AGE_BANDS, () => m.pt_error_age_band()),
+	age_band: choice(AGE_BANDS, () => m.pt_error_age_band()).prefault(''),
 	target_groups: choices(TARGET_GROUPS),
 	interests: choices(INTERESTS),
 	strengths: lines(500),
 	goals: choices(GOALS),
 	availability: choices(AVAILABILITY_SLOTS).refine((v) => v.length > 0, { error: () => m.pt_error_availability() }),
 	modes: choices(MODES).refine((v) => v.length > 0, { error: () => m.pt_error_modes() }),
-	max_minutes: integer(5, 120, () => m.pt_error_max_minutes()),
+	max_minutes: integer(5, 120, () => m.pt_error_max_minutes()).prefault(''),
 	required_accommodations: choices(ACCOMMODATIONS),
 	preferences: choices(PREFERENCES),
 	needs_companion_first_visit: z.boolean().default(false),
@@ -45,13 +54,15 @@ export const askSchema = z.object({
 	version: version()
 });
 
+// Every field has a default, so a post that leaves one out gets the Japanese message, not zod's.
+
 /** The host's answer, through the link or as the coordinator heard it on the phone. */
 export const hostReplySchema = z
 	.object({
 		answer: z.enum(['ok', 'difficult'], { error: () => m.pt_error_answer() }),
-		visit_date_1: date(),
-		visit_date_2: date(),
-		visit_date_3: date(),
+		visit_date_1: date().prefault(''),
+		visit_date_2: date().prefault(''),
+		visit_date_3: date().prefault(''),
 		reason: z.union([z.enum(HOST_DECLINE_REASONS), z.literal('')]).default(''),
 		message: lines(1000),
 		version: version()
@@ -65,7 +76,7 @@ export const hostReplySchema = z
 export const stepSchema = z
 	.object({
 		step: z.enum(['visited', 'active', 'settled', 'ended', 'withdrawn', 'helper'], { error: () => m.pt_error_step() }),
-		on: date(() => m.pt_error_date_required()),
+		on: date(() => m.pt_error_date_required()).prefault(''),
 		reason: z.union([z.enum(END_REASONS), z.enum(WITHDRAW_REASONS), z.literal('')]).default(''),
 		note: lines(1000),
 		version: version()
@@ -78,7 +89,7 @@ export const stepSchema = z
 
 export const followUpSchema = z.object({
 	follow_up_id: uuid(),
-	done_on: date(() => m.pt_error_date_required()),
+	done_on: date(() => m.pt_error_date_required()).prefault(''),
 	self_report: z.union([z.enum(SELF_REPORTS), z.literal('')]).default(''),
 	host_note: lines(1000),
 	note: lines(2000),
