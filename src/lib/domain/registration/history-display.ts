@@ -2,6 +2,7 @@
  * A history entry's fields as people read them: labels instead of column names, the schedule
  * as its Japanese sentence (never the raw RRULE), codes as their labels, ids left out.
  */
+import { ptLabel } from '$lib/components/participation/labels';
 import { label } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import { describe, type Closure } from '../schedule';
@@ -19,7 +20,8 @@ const LABELS: Record<string, () => string> = {
 	lat: m.reg_picker_lat, title: m.reg_field_activity_title, rrule: m.reg_field_schedule, dtstart: m.reg_field_dtstart, until: m.reg_field_until,
 	start_time: m.reg_schedule_start_time, end_time: m.reg_schedule_end_time, holiday_policy: m.reg_schedule_holiday,
 	closures: m.reg_schedule_closures, schedule_note: m.reg_field_schedule_note, capacity: m.reg_opening_capacity,
-	visibility: m.reg_opening_visibility, age_min: m.reg_opening_age_min, age_max: m.reg_opening_age_max
+	visibility: m.reg_opening_visibility, age_min: m.reg_opening_age_min, age_max: m.reg_opening_age_max,
+	interests: m.reg_opening_interests, goals: m.reg_opening_goals
 };
 
 const CODES: Record<string, Parameters<typeof label>[0]> = {
@@ -35,6 +37,8 @@ function text(key: string, v: unknown, locale: 'ja' | 'en'): string {
 		return (v as Closure[]).map((c) => `${c.from}〜${c.to}${c.label ? `（${c.label}）` : ''}`).join('、');
 	if (key === 'target_groups' && Array.isArray(v)) return v.map((c) => label('target_group', String(c))).join('、');
 	if (key === 'accommodations' && Array.isArray(v)) return v.map((c) => label('accommodation', String(c))).join('、');
+	if (key === 'interests' && Array.isArray(v)) return v.map((c) => ptLabel('interest', String(c))).join('、');
+	if (key === 'goals' && Array.isArray(v)) return v.map((c) => ptLabel('goal', String(c))).join('、');
 	if (key === 'fee_yen') return v === 0 ? m.reg_fee_free() : m.reg_fee_yen({ fee: String(v) });
 	if (key === 'verified_at') return formatWareki(new Date(String(v)));
 	if (key === 'start_time' || key === 'end_time') return String(v).slice(0, 5);

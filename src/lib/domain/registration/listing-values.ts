@@ -335,6 +335,8 @@ export interface OpeningFields extends ScheduleFields {
 	capacity: string;
 	accommodations: string[];
 	target_groups: string[];
+	interests: string[];
+	goals: string[];
 	age_min: string;
 	age_max: string;
 	visibility: string;
@@ -348,6 +350,8 @@ export interface OpeningRow extends ScheduleColumns {
 	capacity: number;
 	accommodations: Accommodation[];
 	target_groups: TargetGroup[];
+	interests: string[];
+	goals: string[];
 	age_min: number | null;
 	age_max: number | null;
 	visibility: OpeningVisibility;
@@ -362,6 +366,8 @@ export function openingRowOf(f: OpeningFields): OpeningRow {
 		capacity: Number(f.capacity),
 		accommodations: f.accommodations as Accommodation[],
 		target_groups: f.target_groups as TargetGroup[],
+		interests: f.interests,
+		goals: f.goals,
 		age_min: f.age_min === '' ? null : Number(f.age_min),
 		age_max: f.age_max === '' ? null : Number(f.age_max),
 		visibility: f.visibility as OpeningVisibility,

@@ -4,6 +4,7 @@
  * a place and its first activity on one page. Shared by the form (client validation) and the
  * server action; values stay strings as typed (tidied) — listing-values.ts turns them into rows.
  */
+import { GOALS, INTERESTS } from '../participation/codes';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import {
@@ -214,6 +215,9 @@ export const openingShape = {
 	capacity: integer(1, 1000, () => m.reg_opening_capacity_required()),
 	accommodations: choices(ACCOMMODATIONS),
 	target_groups: choices(TARGET_GROUPS, 8),
+	// what the matching engine compares with a participant's interests and goals (参加支援)
+	interests: choices(INTERESTS),
+	goals: choices(GOALS),
 	age_min: integer(0, 120),
 	age_max: integer(0, 120),
 	visibility: choice(OPENING_VISIBILITIES, () => m.reg_opening_visibility_required()),

@@ -270,11 +270,12 @@ export async function openingsOfListing(tx: Tx, placeId: string): Promise<Listin
 	const rows = await tx.query<
 		ScheduleRow & {
 			id: string; version: number; activity_id: string | null; title: string; description: string | null; capacity: number;
-			accommodations: string[]; target_groups: string[]; age_min: number | null; age_max: number | null; visibility: string; status: string;
+			accommodations: string[]; target_groups: string[]; interests: string[]; goals: string[]; age_min: number | null; age_max: number | null;
+			visibility: string; status: string;
 		}
 	>(
 		`select o.id, o.version, o.activity_id, o.title, o.description, o.capacity, o.accommodations::text[] as accommodations,
-		   o.target_groups::text[] as target_groups, o.age_min, o.age_max, o.visibility::text as visibility, o.status::text as status,
+		   o.target_groups::text[] as target_groups, o.interests, o.goals, o.age_min, o.age_max, o.visibility::text as visibility, o.status::text as status,
 		   ${scheduleColumns('o')}
 		 from public.openings o where o.place_id = $1 order by o.created_at, o.id`,
 		[placeId]
@@ -286,7 +287,7 @@ export async function openingsOfListing(tx: Tx, placeId: string): Promise<Listin
 			id: r.id, version: r.version, schedule, unsupported,
 			fields: {
 				...fields, activity_id: r.activity_id ?? '', title: r.title, description: r.description ?? '', capacity: String(r.capacity),
-				accommodations: r.accommodations, target_groups: r.target_groups, age_min: r.age_min === null ? '' : String(r.age_min),
+				accommodations: r.accommodations, target_groups: r.target_groups, interests: r.interests, goals: r.goals, age_min: r.age_min === null ? '' : String(r.age_min),
 				age_max: r.age_max === null ? '' : String(r.age_max), visibility: r.visibility, status: r.status
 			}
 		};
@@ -294,17 +295,18 @@ export async function openingsOfListing(tx: Tx, placeId: string): Promise<Listin
 }
 
 const OPENING_COLUMNS = `activity_id, title, description, capacity, accommodations, target_groups, age_min, age_max, visibility, status,
-	rrule, dtstart, until, start_time, end_time, holiday_policy, closures, schedule_note`;
+	rrule, dtstart, until, start_time, end_time, holiday_policy, closures, schedule_note, interests, goals`;
 const OPENING_VALUES = (from: number) =>
 	[`$${from}::uuid`, `$${from + 1}`, `$${from + 2}`, `$${from + 3}`, `$${from + 4}::text[]::public.accommodation[]`,
 		`$${from + 5}::text[]::public.target_group[]`, `$${from + 6}`, `$${from + 7}`, `$${from + 8}::public.opening_visibility`,
 		`$${from + 9}::public.opening_status`, `$${from + 10}`, `$${from + 11}`, `$${from + 12}`, `$${from + 13}`, `$${from + 14}`,
-		`$${from + 15}::public.holiday_policy`, `$${from + 16}::jsonb`, `$${from + 17}`].join(', ');
+		`$${from + 15}::public.holiday_policy`, `$${from + 16}::jsonb`, `$${from + 17}`, `$${from + 18}::text[]`, `$${from + 19}::text[]`].join(', ');
 
 function openingParams(f: OpeningFields): unknown[] {
 	const r = openingRowOf(f);
 	return [r.activity_id, r.title, r.description, r.capacity, r.accommodations, r.target_groups, r.age_min, r.age_max, r.visibility,
-		r.status, r.rrule, r.dtstart, r.until, r.start_time, r.end_time, r.holiday_policy, JSON.stringify(r.closures), r.schedule_note];
+		r.status, r.rrule, r.dtstart, r.until, r.start_time, r.end_time, r.holiday_policy, JSON.stringify(r.closures), r.schedule_note,
+		r.interests, r.goals];
 }
 
 export async function insertOpening(tx: Tx, placeId: string, id: string, f: OpeningFields): Promise<boolean> {
