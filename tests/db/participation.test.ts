@@ -17,7 +17,7 @@ import { followUpsOf, issueReplyLink, markAsked, propose, recordStep } from '../
 import { DEMO_EXAMPLE_OPENING_TITLE } from '../../src/lib/server/db/seed/index';
 import { demoId } from '../../src/lib/server/db/seed/random';
 import { deriveLinkKey } from '../../src/lib/server/registration/tokens';
-import { openTestDb, sqlState, user, type TestDb } from './helpers';
+import { onPostgres, openTestDb, sqlState, user, type TestDb } from './helpers';
 import { TOWN_A, USERS, buildWorld } from './world';
 
 const KEY = deriveLinkKey(new TextEncoder().encode('a-test-secret-that-is-long-enough-0123456789'));
@@ -263,5 +263,32 @@ describe('numbers', () => {
 		// at aal1 the rows come back empty and the read cannot even be logged
 		expect(await db.as(user(USERS.coordinator, 'aal1'), (tx) => tx.query('select * from casework.placements'))).toEqual([]);
 		expect(await sqlState(() => db.as(user(USERS.coordinator, 'aal1'), (tx) => numbersInput(tx, TOWN_A, 'view')))).toBe('42501');
+	});
+});
+
+// PGlite runs one transaction at a time; races are real only on a server.
+if (onPostgres) describe('double submits and simultaneous answers (PostgreSQL)', () => {
+	it('the same proposal sent twice at once makes one placement', async () => {
+		const participant = await newParticipant('T-RACE');
+		const now = new Date();
+		const results = await Promise.all([1, 2].map(() => db.as(coordinator, (tx) => propose(tx, participant, exampleOpening, now))));
+		expect(results.filter((r) => r.ok)).toHaveLength(1);
+		expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'already' }]);
+		const rows = await db.system((tx) => tx.query('select 1 from casework.placements where participant_id = $1', [participant]));
+		expect(rows).toHaveLength(1);
+	});
+
+	it('a host tapping twice and two coordinators recording at once: one answer, one step', async () => {
+		const { placement, token } = await askedPlacement('T-TAPS', new Date());
+		const answers = await Promise.all(
+			[1, 2].map(() => answerHostRequest(db.driver, KEY, token, { answer: 'ok', visitDates: ['2026-12-10'], reason: null, message: null }))
+		);
+		expect([...answers].sort()).toEqual(['done', 'used']);
+		const [{ version }] = await db.system((tx) => tx.query<{ version: number }>('select version from casework.placements where id = $1', [placement]));
+		const steps = await Promise.all(
+			[coordinator, colleague].map((who) => db.as(who, (tx) => recordStep(tx, placement, version, 'withdrawn', '2026-12-01', 'found_elsewhere', null)))
+		);
+		expect(steps.filter((s) => s.ok)).toHaveLength(1);
+		expect(steps.filter((s) => !s.ok)).toEqual([{ ok: false, reason: expect.stringMatching(/^(conflict|not_allowed)$/) }]);
 	});
 });

@@ -24,3 +24,15 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	await page.getByLabel('パスワード').fill(password);
 	await page.getByRole('button', { name: 'ログインする' }).click();
 }
+
+/** Nothing sticks out of a 360 px screen (the page scrolls only vertically). */
+export async function expectFits(page: Page, path: string) {
+	const wide = await page.evaluate(() =>
+		[...document.querySelectorAll('body *')]
+			.filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest('.overflow-x-auto'))
+			.slice(0, 5)
+			.map((e) => `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 40)} "${(e.textContent ?? '').trim().slice(0, 20)}"`)
+	);
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	expect(overflow, `${path} is wider than the screen: ${wide.join(' | ')}`).toBeLessThanOrEqual(0);
+}

@@ -7,13 +7,16 @@
 import type { Browser, Page } from '@playwright/test';
 import * as OTPAuth from 'otpauth';
 import { buildDemoTown, DEMO_EXAMPLE_OPENING_TITLE } from '../../src/lib/server/db/seed/demo-town';
-import { DEMO, expect, expectNoAxeViolations, signIn, test } from './fixtures';
+import { DEMO, expect, expectFits, expectNoAxeViolations, signIn, test } from './fixtures';
 
 const email = (role: string) => DEMO.users.find((u) => u.role === role)!.email;
 const AREA = buildDemoTown().exampleAreaName;
 const CODE = 'E2E-0001';
 
-/** The coordinator's TOTP secret once enrolled, and the last time step a code was used for. */
+/**
+ * The coordinator's TOTP secret once enrolled (the first test here enrols the demo coordinator,
+ * so files that run later sign in as someone else), and the last time step a code was used for.
+ */
 let secret: string | null = null;
 let lastStep = 0;
 
@@ -106,6 +109,7 @@ test('a coordinator matches a participant to an opening and follows the placemen
 
 	await match.getByRole('button', { name: 'この枠を提案する' }).click();
 	await expect(page.getByTestId('placement-status')).toHaveText('提案中（未依頼）');
+	const placement = new URL(page.url()).pathname;
 	await expect(page.getByText('受け入れ先に伝わる内容: 30代・静かな環境・初回は同伴が必要')).toBeVisible();
 	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: '依頼する' }).click();
@@ -139,6 +143,16 @@ test('a coordinator matches a participant to an opening and follows the placemen
 	const csv = await page.request.get('/participation/numbers.csv');
 	expect(csv.status()).toBe(200);
 	expect(await csv.text()).toMatch(/^\uFEFF地域,月,/);
+
+	// every page of the back office fits a 360 px screen and passes axe there too
+	await page.goto('/participation');
+	const participant = (await page.getByTestId('participants').getByRole('link', { name: CODE }).getAttribute('href'))!;
+	await page.setViewportSize({ width: 360, height: 740 });
+	for (const path of ['/participation', '/participation/participants/new', participant, `${participant}/edit`, placement, '/participation/batch', '/participation/numbers']) {
+		await page.goto(path);
+		await expectNoAxeViolations(page);
+		await expectFits(page, path);
+	}
 });
 
 test('a participant form with bad input keeps what was typed and says what is wrong, in Japanese', async ({ page }) => {

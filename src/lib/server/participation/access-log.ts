@@ -22,22 +22,3 @@ export async function logReads(tx: Tx, action: ReadAction, recordType: RecordTyp
 		[action, recordType, records.map((r) => r.municipalityId), records.map((r) => r.id), records.map((r) => r.participantId)]
 	);
 }
-
-export interface AccessLogEntry {
-	at: Date;
-	actorName: string | null;
-	actorKind: 'user' | 'host_link' | 'system';
-	action: string;
-	recordType: string;
-}
-
-/** A participant's trail, for tenant administrators (RLS shows the log to nobody else). */
-export async function participantTrail(tx: Tx, participantId: string): Promise<AccessLogEntry[]> {
-	return tx.query<AccessLogEntry>(
-		`select l.at, l.actor_kind as "actorKind", l.action, l.record_type as "recordType", n.name as "actorName"
-		 from casework.access_log l left join public.display_names(array(select distinct actor_id from casework.access_log
-		   where participant_id = $1 and actor_id is not null)) n on n.id = l.actor_id
-		 where l.participant_id = $1 order by l.at desc, l.id desc limit 500`,
-		[participantId]
-	);
-}

@@ -16,7 +16,6 @@ import { signLink, verifyLink } from '../registration/tokens';
 import { answerColumns, type HostAnswer } from './placements';
 
 export interface HostRequestView {
-	placementId: string;
 	openingTitle: string;
 	placeName: string | null;
 	organizationName: string;
@@ -42,8 +41,10 @@ async function checkLink(tx: Tx, jti: string, placementId: string, now: Date): P
 	return p.status === 'asked' ? 'open' : 'answered';
 }
 
-async function viewOf(tx: Tx, placementId: string): Promise<HostRequestView & { municipalityId: string; participantId: string }> {
-	const [row] = await tx.query<HostRequestView & { municipalityId: string; participantId: string }>(
+type LoggedView = HostRequestView & { placementId: string; municipalityId: string; participantId: string };
+
+async function viewOf(tx: Tx, placementId: string): Promise<LoggedView> {
+	const [row] = await tx.query<LoggedView>(
 		`select x.id as "placementId", x.opening_title as "openingTitle", pl.name as "placeName", org.name as "organizationName",
 		        x.host_summary as "hostSummary", x.municipality_id as "municipalityId", x.participant_id as "participantId",
 		        coalesce(sk.name, '') as "coordinatorOrganization", sk.phone as "coordinatorPhone"
@@ -77,7 +78,15 @@ export async function viewHostRequest(driver: Driver, key: Uint8Array, token: st
 		if (state !== 'open') return { state, request: null };
 		const view = await viewOf(tx, link.subject);
 		await logHost(tx, 'view', view);
-		const { municipalityId: _m, participantId: _p, ...request } = view;
+		// the host sees the request, never the ids behind it
+		const request: HostRequestView = {
+			openingTitle: view.openingTitle,
+			placeName: view.placeName,
+			organizationName: view.organizationName,
+			hostSummary: view.hostSummary,
+			coordinatorOrganization: view.coordinatorOrganization,
+			coordinatorPhone: view.coordinatorPhone
+		};
 		return { state, request };
 	});
 }

@@ -76,13 +76,9 @@ export type ProposeResult = { ok: true; id: string } | { ok: false; reason: 'not
 export async function propose(tx: Tx, participantId: string, openingId: string, now: Date): Promise<ProposeResult> {
 	const verdict = await verdictFor(tx, participantId, openingId, now);
 	if (!verdict) return { ok: false, reason: 'not_found' };
-	const live = await tx.query(
-		`select 1 from casework.placements where participant_id = $1 and opening_id = $2 and status not in ('declined', 'expired', 'withdrawn', 'ended')`,
-		[participantId, openingId]
-	);
-	if (live.length) return { ok: false, reason: 'already' };
 	const score = verdict.match?.score ?? verdict.nearMiss?.score ?? null;
 	const reasons = verdict.match?.sentence ?? verdict.nearMiss?.reason ?? null;
+	// the partial unique index turns a double submit (or a second tab) into 'already'
 	const rows = await tx.query<{ id: string }>(
 		`insert into casework.placements (municipality_id, participant_id, opening_id, organization_id, opening_title, score, reasons)
 		 values ($1, $2, $3, $1, '', $4, $5)
