@@ -44,6 +44,13 @@ export async function openTestDb(): Promise<TestDb> {
 		cleanup = async () => {
 			const c = new pg.Client({ connectionString: url });
 			await c.connect();
+			// The pools have ended, but their backends may still be saying goodbye; a forced drop
+			// would kill them mid-way and the client would report it as an uncaught error.
+			for (let i = 0; i < 50; i++) {
+				const { rows } = await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+				if (rows[0].n === 0) break;
+				await new Promise((r) => setTimeout(r, 100));
+			}
 			await c.query(`drop database if exists ${name} with (force)`);
 			await c.end();
 		};

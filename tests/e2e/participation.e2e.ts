@@ -192,6 +192,12 @@ test('a volunteer, a signed-out visitor and a host link read no participant data
 		await expect(page.locator('body')).not.toContainText('H-0001');
 	}
 	expect((await page.request.get('/participation/numbers.csv')).status()).toBe(403);
+	// posting straight to a form action (no page, no layout) is refused as well
+	const post = await page.request.post('/participation/participants/new', {
+		headers: { origin: 'http://localhost:4173' },
+		form: { code: 'VOL-1', age_band: '30s', availability: '4-am', modes: 'walk', max_minutes: '20' }
+	});
+	expect(post.status()).toBe(403);
 	// a made-up or tampered reply link shows nothing
 	const context = await browser.newContext();
 	const host = await context.newPage();

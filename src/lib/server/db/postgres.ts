@@ -43,6 +43,9 @@ async function inTransaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>, setup
 export function openPostgres(appUrl: string, ownerUrl: string): Driver {
 	const app = new pg.Pool({ connectionString: appUrl, max: 10, types });
 	const owner = new pg.Pool({ connectionString: ownerUrl, max: 2, types });
+	// An idle connection the server closes (a restart, a failover, `drop database … with (force)`)
+	// is reported on the pool; unheard, it would crash the process. The pool replaces it.
+	for (const pool of [app, owner]) pool.on('error', (error) => console.warn(`postgres: idle connection closed: ${error.message}`));
 	return {
 		kind: 'postgres',
 		transaction: (fn) => inTransaction(app, fn),

@@ -6,6 +6,7 @@ import { m } from '$lib/paraglide/messages';
 import { batchFor } from '$lib/server/participation/matching';
 import { coordinatorMunicipality } from '$lib/server/participation/participants';
 import { propose } from '$lib/server/participation/placements';
+import { requireCasework } from '$lib/server/participation/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The meeting's proposals, computed fresh on each visit; nothing is written until accepted. */
@@ -19,6 +20,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
+		requireCasework(locals);
 		const form = await superValidate(request, zod4(batchAcceptSchema));
 		if (!form.valid) return fail(400, { error: form.errors.pairs?._errors?.[0] ?? m.pt_error_batch_empty() });
 		const now = new Date();

@@ -6,11 +6,12 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { numbersInput } from '$lib/server/participation/numbers';
 import { coordinatorMunicipality } from '$lib/server/participation/participants';
+import { requireCasework } from '$lib/server/participation/guard';
 import type { RequestHandler } from './$types';
 
 /** The numbers as the 社協's spreadsheet takes them. An endpoint runs no layout, so it checks for itself. */
 export const GET: RequestHandler = async ({ locals }) => {
-	if (locals.claims.role !== 'authenticated' || locals.claims.aal !== 'aal2') error(403, m.pt_needs_totp());
+	requireCasework(locals);
 	const today = todayJst(new Date());
 	const input = await locals.db(async (tx) => {
 		const municipalityId = await coordinatorMunicipality(tx);

@@ -7,6 +7,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { openingsFor } from '$lib/server/participation/matching';
 import { getParticipant } from '$lib/server/participation/participants';
 import { placementsOf, propose } from '$lib/server/participation/placements';
+import { requireCasework } from '$lib/server/participation/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -20,6 +21,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	propose: async ({ request, locals, params }) => {
+		requireCasework(locals);
 		const form = await superValidate(request, zod4(proposalSchema));
 		if (!form.valid) return fail(400, { proposeError: m.pt_error_not_found() });
 		const result = await locals.db((tx) => propose(tx, params.id, form.data.opening_id, new Date()));

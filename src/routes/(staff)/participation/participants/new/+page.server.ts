@@ -5,6 +5,7 @@ import { participantSchema } from '$lib/domain/schemas/participation';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { areaOptions, coordinatorMunicipality, createParticipant } from '$lib/server/participation/participants';
+import { requireCasework } from '$lib/server/participation/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -18,6 +19,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
+		requireCasework(locals);
 		const form = await superValidate(request, zod4(participantSchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await locals.db(async (tx) => {

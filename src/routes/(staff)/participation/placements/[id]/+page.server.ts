@@ -20,6 +20,7 @@ import {
 	type StepResult
 } from '$lib/server/participation/placements';
 import { registration } from '$lib/server/registration/services';
+import { requireCasework } from '$lib/server/participation/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 const REFUSED = { not_found: m.pt_error_not_found, conflict: m.pt_error_conflict, not_allowed: m.pt_error_not_allowed };
@@ -53,6 +54,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	ask: async ({ request, locals, params, url }) => {
+		requireCasework(locals);
 		const form = await superValidate(request, zod4(askSchema), { id: 'ask' });
 		if (!form.valid) return fail(400, { askForm: form });
 		const now = new Date();
@@ -78,6 +80,7 @@ export const actions: Actions = {
 	},
 
 	answer: async ({ request, locals, params }) => {
+		requireCasework(locals);
 		const form = await superValidate(request, zod4(hostReplySchema), { id: 'answer' });
 		if (!form.valid) return fail(400, { answerForm: form });
 		const d = form.data;
@@ -90,6 +93,7 @@ export const actions: Actions = {
 	},
 
 	step: async ({ request, locals, params }) => {
+		requireCasework(locals);
 		const form = await superValidate(request, zod4(stepSchema), { id: 'step' });
 		if (!form.valid) return fail(400, { stepForm: form });
 		const d = form.data;
@@ -99,6 +103,7 @@ export const actions: Actions = {
 	},
 
 	followUp: async ({ request, locals }) => {
+		requireCasework(locals);
 		const form = await superValidate(request, zod4(followUpSchema));
 		if (!form.valid) return fail(400, { followUpForm: form });
 		const d = form.data;

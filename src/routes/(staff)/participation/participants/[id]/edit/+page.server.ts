@@ -6,6 +6,7 @@ import { participantSchema } from '$lib/domain/schemas/participation';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { areaOptions, getParticipant, updateParticipant } from '$lib/server/participation/participants';
+import { requireCasework } from '$lib/server/participation/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -40,6 +41,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
+		requireCasework(locals);
 		const form = await superValidate(request, zod4(participantSchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await locals.db((tx) => updateParticipant(tx, params.id, form.data));
