@@ -11,7 +11,7 @@
  * it must pass at the latest when nothing is pruned. So assignBatch is exact on the full graph of
  * feasible pairs, whatever K; K only trades the size of each solve against the number of rounds.
  */
-import { compileOpening, compileParticipant, waitingDays, type CompiledOpening, type CompiledParticipant } from './compile';
+import { compileOpeningWithSlots, compileParticipant, waitingDays, type CompiledOpening, type CompiledParticipant } from './compile';
 import { failures, pairKm } from './constraints';
 import { solveAssignment } from './flow';
 import { scorePair } from './score';
@@ -55,7 +55,7 @@ function candidates(participants: readonly Participant[], openings: readonly Ope
 	// Sorted by id so that the result does not depend on the order of the input arrays.
 	const ps = participants.map((p) => compileParticipant(p, nowMs)).sort(byId);
 	const os = openings
-		.map(compileOpening)
+		.map(compileOpeningWithSlots)
 		.filter((o) => o.spare > 0)
 		.sort(byId);
 	const start = new Int32Array(ps.length + 1);

@@ -25,24 +25,36 @@ const AGE_BANDS: Record<AgeBand, readonly [number, number]> = {
 
 const RAD = Math.PI / 180;
 
-const ACCOMMODATION_BITS = new Map<string, number>(ACCOMMODATIONS.map((a, i) => [a, 1 << i]));
+type Bits = Readonly<Record<string, number | undefined>>;
 
-export function accommodationMask(codes: readonly Accommodation[]): number {
+/**
+ * Code → bit for a vocabulary, in a record without prototype (so 'toString' is no code): a keyed
+ * load costs about half a Map.get or indexOf, and compiling an opening looks up each of its codes.
+ */
+function bitsOf(vocabulary: readonly string[]): Bits {
+	return Object.assign(Object.create(null), Object.fromEntries(vocabulary.map((code, i) => [code, 1 << i])));
+}
+
+const ACCOMMODATION_BITS = bitsOf(ACCOMMODATIONS);
+const TARGET_BITS = bitsOf(TARGET_GROUPS);
+const GOAL_BITS = bitsOf(GOALS);
+const PICKUP_BIT = ACCOMMODATION_BITS.pickup!;
+const ANYONE_BIT = TARGET_BITS.anyone!;
+
+/** Unknown codes add nothing. */
+function maskOf(bits: Bits, codes: readonly string[]): number {
 	let mask = 0;
-	for (const c of codes) mask |= ACCOMMODATION_BITS.get(c) ?? 0;
+	for (const c of codes) mask |= bits[c] ?? 0;
 	return mask;
 }
 
-export const accommodationBit = (code: Accommodation): number => ACCOMMODATION_BITS.get(code)!;
+export const accommodationMask = (codes: readonly Accommodation[]): number => maskOf(ACCOMMODATION_BITS, codes);
 
-export function goalMask(goals: readonly Goal[]): number {
-	let mask = 0;
-	for (const g of goals) {
-		const i = GOALS.indexOf(g);
-		if (i >= 0) mask |= 1 << i;
-	}
-	return mask;
-}
+export const accommodationBit = (code: Accommodation): number => ACCOMMODATION_BITS[code]!;
+
+export const goalMask = (goals: readonly Goal[]): number => maskOf(GOAL_BITS, goals);
+
+const targetMask = (groups: readonly TargetGroup[]): number => maskOf(TARGET_BITS, groups);
 
 export function popcount(n: number): number {
 	let c = 0;
@@ -65,7 +77,7 @@ export interface CompiledOpening {
 	lat: number;
 	lon: number;
 	cosLat: number;
-	/** See slotsOf: null until first needed. */
+	/** See slotsOf: null until built (on first use, or at once by compileOpeningWithSlots). */
 	slots: number[] | null;
 	tags: string[];
 	goalMask: number;
@@ -117,41 +129,73 @@ export interface CompiledParticipant {
 
 /** Independent of `now`, so one compilation serves every query until the openings change. */
 export function compileOpening(o: Opening): CompiledOpening {
+	// Placeholders only: compileOpeningInto sets every field.
+	const record: CompiledOpening = {
+		src: o,
+		id: o.id,
+		slots: null,
+		spare: 0,
+		ageMin: 0,
+		ageMax: 0,
+		openToAnyone: false,
+		targetMask: 0,
+		accMask: 0,
+		hasPickup: false,
+		hasLoc: false,
+		lat: 0,
+		lon: 0,
+		cosLat: 0,
+		tags: o.tags,
+		goalMask: 0,
+		smallness: 0,
+		hostReply: 0
+	};
+	return compileOpeningInto(record, o);
+}
+
+/**
+ * compileOpening into an existing record, every field overwritten. The one-shot ranking compiles
+ * thousands of candidates and keeps few, so it reuses one record until a pair keeps it: a fresh
+ * record per candidate (each with its boxed numbers) made garbage collection a large and erratic
+ * part of the call.
+ */
+export function compileOpeningInto(record: CompiledOpening, o: Opening): CompiledOpening {
 	const targets = o.targetGroups;
 	const loc = o.location;
 	const hasLoc = loc !== null && Number.isFinite(loc.lat) && Number.isFinite(loc.lon);
 	const h = o.hostMedianReplyHours;
-	return {
-		src: o,
-		id: o.id,
-		slots: null,
-		// Whole places: half a free place seats nobody.
-		spare: Number.isFinite(o.capacity - o.filled) ? Math.max(0, Math.floor(o.capacity - o.filled)) : 0,
-		ageMin: o.ageMin ?? Number.NEGATIVE_INFINITY,
-		ageMax: o.ageMax ?? Number.POSITIVE_INFINITY,
-		openToAnyone: targets.length === 0 || targets.includes('anyone'),
-		targetMask: targetMask(targets),
-		accMask: accommodationMask(o.accommodations),
-		hasPickup: o.accommodations.includes('pickup'),
-		hasLoc,
-		lat: hasLoc ? loc.lat * RAD : 0,
-		lon: hasLoc ? loc.lon * RAD : 0,
-		cosLat: hasLoc ? Math.cos(loc.lat * RAD) : 0,
-		tags: unique(o.tags),
-		goalMask: goalMask(o.goals),
-		smallness: o.groupSize === 'small' ? 1 : o.groupSize === 'large' ? 0 : 0.5,
-		// A day's wait halves it; an unknown host sits in the middle.
-		hostReply: h === null || !Number.isFinite(h) ? 0.5 : 1 / (1 + Math.max(0, h) / 24)
-	};
+	const accMask = accommodationMask(o.accommodations);
+	const tMask = targetMask(targets);
+	record.src = o;
+	record.id = o.id;
+	record.slots = null;
+	// Whole places: half a free place seats nobody.
+	record.spare = Number.isFinite(o.capacity - o.filled) ? Math.max(0, Math.floor(o.capacity - o.filled)) : 0;
+	record.ageMin = o.ageMin ?? Number.NEGATIVE_INFINITY;
+	record.ageMax = o.ageMax ?? Number.POSITIVE_INFINITY;
+	record.openToAnyone = targets.length === 0 || (tMask & ANYONE_BIT) !== 0;
+	record.targetMask = tMask;
+	record.accMask = accMask;
+	record.hasPickup = (accMask & PICKUP_BIT) !== 0;
+	record.hasLoc = hasLoc;
+	record.lat = hasLoc ? loc.lat * RAD : 0;
+	record.lon = hasLoc ? loc.lon * RAD : 0;
+	record.cosLat = hasLoc ? Math.cos(loc.lat * RAD) : 0;
+	record.tags = unique(o.tags);
+	record.goalMask = goalMask(o.goals);
+	record.smallness = o.groupSize === 'small' ? 1 : o.groupSize === 'large' ? 0 : 0.5;
+	// A day's wait halves it; an unknown host sits in the middle.
+	record.hostReply = h === null || !Number.isFinite(h) ? 0.5 : 1 / (1 + Math.max(0, h) / 24);
+	return record;
 }
 
 /** Numbers per occurrence in CompiledOpening.slots: start and end instants (ms), source index. */
 export const SLOT = 3;
 
 /**
- * The opening's occurrences as instants, by start, computed on first use (a ranking call rules
- * most openings out on cheaper checks and never needs them). Malformed ones (end ≤ start) are
- * left out: they fit nothing.
+ * The opening's occurrences as instants, by start, computed on first use: a one-shot ranking
+ * checks each opening once, on the raw occurrences (see timeFits), and needs the slots only for
+ * the few it reports. Malformed ones (end ≤ start) are left out: they fit nothing.
  */
 export function slotsOf(o: CompiledOpening): number[] {
 	if (o.slots !== null) return o.slots;
@@ -170,6 +214,13 @@ export function slotsOf(o: CompiledOpening): number[] {
 	return o.slots;
 }
 
+/** For an opening checked against many participants: sorted slots let the time check stop early. */
+export function compileOpeningWithSlots(o: Opening): CompiledOpening {
+	const compiled = compileOpening(o);
+	slotsOf(compiled);
+	return compiled;
+}
+
 function sortSlots(slots: number[]): number[] {
 	const order = Array.from({ length: slots.length / SLOT }, (_, k) => k * SLOT);
 	order.sort((a, b) => slots[a] - slots[b] || slots[a + 1] - slots[b + 1] || a - b);
@@ -180,15 +231,6 @@ function sortSlots(slots: number[]): number[] {
 function unique(xs: string[]): string[] {
 	for (let i = 1; i < xs.length; i++) if (xs.lastIndexOf(xs[i], i - 1) >= 0) return [...new Set(xs)];
 	return xs;
-}
-
-function targetMask(groups: readonly TargetGroup[]): number {
-	let mask = 0;
-	for (const g of groups) {
-		const i = TARGET_GROUPS.indexOf(g);
-		if (i >= 0) mask |= 1 << i;
-	}
-	return mask;
 }
 
 export function compileParticipant(p: Participant, nowMs: number): CompiledParticipant {
@@ -234,7 +276,7 @@ export function compileParticipant(p: Participant, nowMs: number): CompiledParti
 		ageHi,
 		targetMask: targetMask(p.targetGroups),
 		reqMask,
-		required: ACCOMMODATIONS.filter((a) => (reqMask & ACCOMMODATION_BITS.get(a)!) !== 0),
+		required: ACCOMMODATIONS.filter((a) => (reqMask & accommodationBit(a)) !== 0),
 		targetSet: new Set(p.targetGroups),
 		windows,
 		weekdayMask,

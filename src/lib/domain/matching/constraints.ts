@@ -5,7 +5,7 @@
 import { TRAVEL, haversineRad, minutesFor, wholeMinutes, type OwnMode } from './travel';
 import { SLOT, slotsOf, type CompiledOpening, type CompiledParticipant } from './compile';
 import { DAY_MS } from './jst';
-import type { HardConstraint } from './types';
+import type { HardConstraint, OpeningOccurrence } from './types';
 
 export const FAIL = {
 	time: 1,
@@ -30,6 +30,28 @@ export function fitsWindow(p: CompiledParticipant, start: number, end: number): 
 	const w = p.dayWindows[((start - p.dayBase) / DAY_MS) | 0];
 	for (let j = 0; j < w.length; j += 2) if (w[j] <= start && end <= w[j + 1]) return true;
 	return false;
+}
+
+/**
+ * (1) as a yes/no on raw occurrences, in any order: firstFit(…) ≥ 0 without building the slots.
+ * Reading a Date is most of the cost, so the end is read only when the start's day has windows.
+ */
+export function someOccurrenceFits(p: CompiledParticipant, occurrences: readonly OpeningOccurrence[]): boolean {
+	for (const x of occurrences) {
+		const s = x.start.getTime();
+		if (s < p.nowMs || s >= p.horizonEnd || p.dayWindows[((s - p.dayBase) / DAY_MS) | 0].length === 0) continue;
+		if (fitsWindow(p, s, x.end.getTime())) return true;
+	}
+	return false;
+}
+
+/**
+ * (1) Does any occurrence fit? On the slots once they are built (prepareOpenings, the batch: each
+ * opening is checked many times), else on the raw occurrences: a one-shot ranking checks most
+ * openings once and needs the slots only for the few it reports.
+ */
+export function timeFits(p: CompiledParticipant, o: CompiledOpening): boolean {
+	return o.slots === null ? someOccurrenceFits(p, o.src.occurrences) : firstFit(p, o) >= 0;
 }
 
 /** (1) The slot offset (in slotsOf) of the earliest fitting occurrence, or -1. */
@@ -78,6 +100,13 @@ export function bestOwnMode(p: CompiledParticipant, km: number): { mode: OwnMode
 	return best;
 }
 
+/** Minutes by the fastest own mode, unrounded; Infinity if none (bestOwnMode without allocating). */
+export function fastestOwnMinutes(p: CompiledParticipant, km: number): number {
+	let best = Number.POSITIVE_INFINITY;
+	for (const mode of p.ownModes) best = Math.min(best, minutesFor(mode, km));
+	return best;
+}
+
 /**
  * (5) Travel. A host who collects people (送迎) makes any distance reachable, for everyone; someone
  * who can only be collected ('pickup_needed' alone) reaches nothing else, even at an unknown
@@ -88,9 +117,7 @@ export function travelFits(p: CompiledParticipant, o: CompiledOpening, km: numbe
 	if (o.hasPickup) return true;
 	if (p.ownModes.length === 0) return false;
 	if (Number.isNaN(km)) return true;
-	let best = Number.POSITIVE_INFINITY;
-	for (const mode of p.ownModes) best = Math.min(best, minutesFor(mode, km));
-	return wholeMinutes(best) <= p.maxMinutes;
+	return wholeMinutes(fastestOwnMinutes(p, km)) <= p.maxMinutes;
 }
 
 /**
@@ -116,7 +143,7 @@ export function failures(p: CompiledParticipant, o: CompiledOpening, stopAt = 5)
 		mask |= FAIL.travel;
 		if (++n >= stopAt) return mask;
 	}
-	if (firstFit(p, o) < 0) mask |= FAIL.time;
+	if (!timeFits(p, o)) mask |= FAIL.time;
 	return mask;
 }
 

@@ -6,7 +6,7 @@
  * nor penalised against someone who did tell us.
  */
 import { minutesFor } from './travel';
-import { bestOwnMode } from './constraints';
+import { fastestOwnMinutes } from './constraints';
 import { popcount, type CompiledOpening, type CompiledParticipant } from './compile';
 
 export const SCORE_WEIGHTS = {
@@ -54,7 +54,7 @@ function goalsComponent(p: CompiledParticipant, o: CompiledOpening): number {
  */
 export function travelComponent(p: CompiledParticipant, o: CompiledOpening, km: number): number {
 	if (Number.isNaN(km)) return 0.5;
-	let minutes = bestOwnMode(p, km)?.minutes ?? Number.POSITIVE_INFINITY;
+	let minutes = fastestOwnMinutes(p, km);
 	if (o.hasPickup) minutes = Math.min(minutes, minutesFor('pickup', km));
 	if (!Number.isFinite(minutes)) return 0;
 	return Math.max(0, 1 - minutes / (2 * Math.max(1, p.maxMinutes)));

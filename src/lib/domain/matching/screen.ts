@@ -8,8 +8,7 @@
  * miss. Whatever passes here is checked again for real. (screen.test.ts holds it to that.)
  */
 import type { CompiledParticipant } from './compile';
-import { fitsWindow } from './constraints';
-import { DAY_MS } from './jst';
+import { someOccurrenceFits } from './constraints';
 import { TRAVEL } from './travel';
 import type { Opening } from './types';
 
@@ -21,8 +20,8 @@ export function certainFailures(p: CompiledParticipant, o: Opening, stopAt: numb
 	if (!(o.capacity - o.filled >= 1) && ++n >= stopAt) return n;
 	if (!ageAndTargetMayFit(p, o) && ++n >= stopAt) return n;
 	if (!offersAll(o, p.required) && ++n >= stopAt) return n;
-	if (!o.accommodations.includes('pickup') && certainlyTooFar(p, o) && ++n >= stopAt) return n;
-	if (!mayFitInTime(p, o)) n++;
+	if (certainlyTooFar(p, o) && !o.accommodations.includes('pickup') && ++n >= stopAt) return n;
+	if (!someOccurrenceFits(p, o.occurrences)) n++;
 	return n;
 }
 
@@ -44,15 +43,4 @@ function certainlyTooFar(p: CompiledParticipant, o: Opening): boolean {
 	if (p.ownModes.length === 0) return true;
 	if (!p.hasLoc || o.location === null || !Number.isFinite(o.location.lat) || !Number.isFinite(o.location.lon)) return false;
 	return Math.abs(p.lat - o.location.lat * RAD) * TRAVEL.earthRadiusKm > p.reach;
-}
-
-/** firstFit on the raw occurrences, without building the opening's slots. */
-function mayFitInTime(p: CompiledParticipant, o: Opening): boolean {
-	for (const x of o.occurrences) {
-		// Reading a Date is most of the cost here: read the end only when the start's day has windows.
-		const s = x.start.getTime();
-		if (s < p.nowMs || s >= p.horizonEnd || p.dayWindows[((s - p.dayBase) / DAY_MS) | 0].length === 0) continue;
-		if (fitsWindow(p, s, x.end.getTime())) return true;
-	}
-	return false;
 }
