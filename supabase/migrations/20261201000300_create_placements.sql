@@ -1,5 +1,5 @@
 -- Placements: one participant proposed to one opening, and what became of it —
--- proposed → asked (the host) → accepted | declined | expired → visited (見学・体験) → active
+-- proposed → asked (the host) → accepted | declined | expired → trial_visit (見学・体験) → active
 -- (参加開始) → settled (定着) | ended (終了), or withdrawn before starting. The transitions are
 -- src/lib/domain/participation/workflow.ts; the trigger below keeps the same table.
 -- The opening's title and host are copied at proposal, so the record survives the opening.
@@ -12,7 +12,7 @@ create table casework.placements (
   organization_id uuid not null,
   opening_title text not null,
   status text not null default 'proposed' check (status in (
-    'proposed', 'asked', 'accepted', 'declined', 'expired', 'visited', 'active', 'settled', 'ended', 'withdrawn')),
+    'proposed', 'asked', 'accepted', 'declined', 'expired', 'trial_visit', 'active', 'settled', 'ended', 'withdrawn')),
   -- what the engine said when the coordinator chose it (score 0–100 and the reasons)
   score numeric(5, 2) check (score between 0 and 100),
   reasons text check (length(reasons) <= 500),
@@ -24,9 +24,9 @@ create table casework.placements (
   host_replied_at timestamptz,
   host_reply text check (host_reply in ('ok', 'difficult')),
   host_decline_reason text check (host_decline_reason in ('full', 'schedule', 'not_ready', 'not_suitable', 'other')),
-  visit_dates date[] not null default '{}' check (cardinality(visit_dates) <= 5),
+  trial_visit_dates date[] not null default '{}' check (cardinality(trial_visit_dates) <= 5),
   host_message text check (length(host_message) <= 1000),
-  visited_on date,
+  trial_visit_on date,
   started_on date,
   ended_on date,
   end_reason text check (end_reason in (
@@ -50,7 +50,7 @@ create table casework.placements (
   check (status <> 'ended' or (ended_on is not null and end_reason is not null and started_on is not null)),
   check (status <> 'withdrawn' or end_reason is not null),
   check (ended_on is null or started_on is null or ended_on >= started_on),
-  check (visited_on is null or started_on is null or started_on >= visited_on)
+  check (trial_visit_on is null or started_on is null or started_on >= trial_visit_on)
 );
 create index placements_municipality_id_idx on casework.placements (municipality_id);
 create index placements_participant_id_idx on casework.placements (participant_id);
@@ -76,8 +76,8 @@ as $$
     ('proposed', 'asked'), ('proposed', 'withdrawn'),
     ('asked', 'accepted'), ('asked', 'declined'), ('asked', 'expired'), ('asked', 'withdrawn'),
     ('expired', 'asked'), ('expired', 'withdrawn'),
-    ('accepted', 'visited'), ('accepted', 'active'), ('accepted', 'withdrawn'),
-    ('visited', 'active'), ('visited', 'withdrawn'),
+    ('accepted', 'trial_visit'), ('accepted', 'active'), ('accepted', 'withdrawn'),
+    ('trial_visit', 'active'), ('trial_visit', 'withdrawn'),
     ('active', 'settled'), ('active', 'ended'),
     ('settled', 'ended')
   )

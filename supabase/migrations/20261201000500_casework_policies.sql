@@ -2,7 +2,7 @@
 -- demands a TOTP-verified session (aal2, ARCHITECTURE §6.7) before any permissive one counts.
 -- Coordinators of the municipality work with participants, placements and follow-ups; a real
 -- name is visible to the participant's assigned coordinators only; tenant administrators read
--- the access log. anon has no grant; volunteers and hosts have no policy.
+-- the access log, and assigned coordinators their participants' part of it. anon has no grant; volunteers and hosts have no policy.
 
 alter table casework.participants enable row level security;
 alter table casework.participants force row level security;
@@ -120,3 +120,7 @@ create policy "coordinators log their own reads in their municipality" on casewo
 create policy "tenant admins read the access log of their municipality" on casework.access_log
   for select to authenticated
   using (municipality_id = any ((select private.user_municipality_ids('{admin}'))::uuid[]));
+-- so the person's own coordinator can answer 「誰が私の記録を見たのか」
+create policy "assigned coordinators read the trail of their participants" on casework.access_log
+  for select to authenticated
+  using (participant_id = any ((select private.assigned_participant_ids())::uuid[]));

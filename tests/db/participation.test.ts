@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLACEMENT_STATUSES, canTransition, followUpsFor } from '../../src/lib/domain/participation';
 import type { ParticipantForm } from '../../src/lib/domain/schemas/participation';
 import { createOutboxMailer } from '../../src/lib/server/mail/outbox';
+import { participantTrail } from '../../src/lib/server/participation/access-log';
 import { openingsFor } from '../../src/lib/server/participation/matching';
 import { numbersInput } from '../../src/lib/server/participation/numbers';
 import { answerHostRequest, signHostLink, sweepHostRequests, viewHostRequest } from '../../src/lib/server/participation/host-link';
@@ -142,6 +143,15 @@ describe('participants', () => {
 		expect((await logOf(id)).length).toBe(before);
 	});
 
+	it('the trail of a participant is for their assigned coordinators: who, what, newest first', async () => {
+		const id = await newParticipant('T-TRAIL');
+		await db.as(colleague, (tx) => getParticipant(tx, id));
+		const trail = await db.as(coordinator, (tx) => participantTrail(tx, id));
+		expect(trail[0]).toMatchObject({ actorKind: 'user', action: 'view', recordType: 'participant' });
+		expect(trail.some((t) => t.action === 'create' && t.recordType === 'participant')).toBe(true);
+		expect(await db.as(colleague, (tx) => participantTrail(tx, id))).toEqual([]);
+	});
+
 	it('the log cannot be edited or emptied, not even by a tenant admin, who may read it', async () => {
 		const id = await newParticipant('T-APPEND');
 		const admin = user(USERS.tenantAdmin, 'aal2');
@@ -214,10 +224,10 @@ describe('the host reply link', () => {
 		expect(view.state).toBe('open');
 		expect(view.request).toMatchObject({ openingTitle: DEMO_EXAMPLE_OPENING_TITLE, hostSummary: '30代・静かな環境' });
 		expect(JSON.stringify(view.request)).not.toContain('T-HOST');
-		expect(await answerHostRequest(db.driver, KEY, token, { answer: 'ok', visitDates: ['2026-12-10'], reason: null, message: 'お待ちしています' })).toBe('done');
-		expect(await answerHostRequest(db.driver, KEY, token, { answer: 'difficult', visitDates: [], reason: 'full', message: null })).toBe('used');
-		const [row] = await db.system((tx) => tx.query<{ status: string; visit_dates: string[]; host_message: string }>('select status, visit_dates::text[], host_message from casework.placements where id = $1', [placement]));
-		expect(row).toEqual({ status: 'accepted', visit_dates: ['2026-12-10'], host_message: 'お待ちしています' });
+		expect(await answerHostRequest(db.driver, KEY, token, { answer: 'ok', trialVisitDates: ['2026-12-10'], reason: null, message: 'お待ちしています' })).toBe('done');
+		expect(await answerHostRequest(db.driver, KEY, token, { answer: 'difficult', trialVisitDates: [], reason: 'full', message: null })).toBe('used');
+		const [row] = await db.system((tx) => tx.query<{ status: string; trial_visit_dates: string[]; host_message: string }>('select status, trial_visit_dates::text[], host_message from casework.placements where id = $1', [placement]));
+		expect(row).toEqual({ status: 'accepted', trial_visit_dates: ['2026-12-10'], host_message: 'お待ちしています' });
 		expect((await logOf(participant)).filter((l) => l.actor_kind === 'host_link').map((l) => l.action)).toEqual(['view', 'update']);
 	});
 
@@ -281,7 +291,7 @@ if (onPostgres) describe('double submits and simultaneous answers (PostgreSQL)',
 	it('a host tapping twice and two coordinators recording at once: one answer, one step', async () => {
 		const { placement, token } = await askedPlacement('T-TAPS', new Date());
 		const answers = await Promise.all(
-			[1, 2].map(() => answerHostRequest(db.driver, KEY, token, { answer: 'ok', visitDates: ['2026-12-10'], reason: null, message: null }))
+			[1, 2].map(() => answerHostRequest(db.driver, KEY, token, { answer: 'ok', trialVisitDates: ['2026-12-10'], reason: null, message: null }))
 		);
 		expect([...answers].sort()).toEqual(['done', 'used']);
 		const [{ version }] = await db.system((tx) => tx.query<{ version: number }>('select version from casework.placements where id = $1', [placement]));

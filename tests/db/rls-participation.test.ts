@@ -245,7 +245,21 @@ const SPECS: TableSpec[] = [
 		table: 'casework.access_log',
 		key: 'record_id',
 		marker: ['action', 'delete'],
-		variants: (['A', 'B'] as const).map((town) => ({
+		variants: [
+			{
+				label: 'an entry about a participant the coordinator is assigned to',
+				allow: { select: ['coordinator', 'tenantAdmin'] as Actor[], insert: NONE, update: NONE, delete: NONE },
+				create: async (sys: Tx) => {
+					const participant = await newParticipant(sys, TOWN_A, [USERS.coordinator]);
+					const key = uuid();
+					await sys.query(
+						`insert into casework.access_log (municipality_id, actor_id, action, record_type, record_id, participant_id) values ($1, $2, 'view', 'participant', $3, $4)`,
+						[TOWN_A, COLLEAGUE, key, participant]
+					);
+					return { key };
+				}
+			},
+			...(['A', 'B'] as const).map((town) => ({
 			label: `an entry of town ${town}`,
 			allow:
 				town === 'A' ? { select: ['tenantAdmin'] as Actor[], insert: COORDINATOR, update: NONE, delete: NONE } : NOBODY,
@@ -266,6 +280,7 @@ const SPECS: TableSpec[] = [
 				};
 			}
 		}))
+		]
 	}
 ];
 

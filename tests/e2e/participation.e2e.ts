@@ -147,6 +147,10 @@ test('a coordinator matches a participant to an opening and follows the placemen
 	// every page of the back office fits a 360 px screen and passes axe there too
 	await page.goto('/participation');
 	const participant = (await page.getByTestId('participants').getByRole('link', { name: CODE }).getAttribute('href'))!;
+	// the participant's own coordinator sees who read and changed the records, the host's link included
+	await page.goto(participant);
+	await expect(page.getByTestId('trail')).toContainText('受け入れ先（返信リンク）');
+	await expect(page.getByTestId('trail')).toContainText('本人の記録を登録した');
 	await page.setViewportSize({ width: 360, height: 740 });
 	for (const path of ['/participation', '/participation/participants/new', participant, `${participant}/edit`, placement, '/participation/batch', '/participation/numbers']) {
 		await page.goto(path);

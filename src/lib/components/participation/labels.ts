@@ -59,7 +59,7 @@ const LABELS = {
 		accepted: m.placement_status_accepted,
 		declined: m.placement_status_declined,
 		expired: m.placement_status_expired,
-		visited: m.placement_status_visited,
+		trial_visit: m.placement_status_trial_visit,
 		active: m.placement_status_active,
 		settled: m.placement_status_settled,
 		ended: m.placement_status_ended,
@@ -94,6 +94,26 @@ const LABELS = {
 		week1: m.follow_up_kind_week1,
 		month1: m.follow_up_kind_month1,
 		month3: m.follow_up_kind_month3,
+	},
+	actor_kind: {
+		host_link: m.actor_kind_host_link,
+		system: m.actor_kind_system,
+	},
+	access_action: {
+		view: m.access_action_view,
+		list: m.access_action_list,
+		create: m.access_action_create,
+		update: m.access_action_update,
+		delete: m.access_action_delete,
+		export: m.access_action_export,
+	},
+	access_record: {
+		participant: m.access_record_participant,
+		participant_name: m.access_record_participant_name,
+		assignment: m.access_record_assignment,
+		placement: m.access_record_placement,
+		follow_up: m.access_record_follow_up,
+		numbers: m.access_record_numbers,
 	},
 } satisfies Record<string, Record<string, Message>>;
 

@@ -23,11 +23,11 @@ const ALLOWED = new Set([
 	'asked→withdrawn',
 	'expired→asked',
 	'expired→withdrawn',
-	'accepted→visited',
+	'accepted→trial_visit',
 	'accepted→active',
 	'accepted→withdrawn',
-	'visited→active',
-	'visited→withdrawn',
+	'trial_visit→active',
+	'trial_visit→withdrawn',
 	'active→settled',
 	'active→ended',
 	'settled→ended'
@@ -41,7 +41,7 @@ describe('placement transitions', () => {
 			'accepted',
 			'declined',
 			'expired',
-			'visited',
+			'trial_visit',
 			'active',
 			'settled',
 			'ended',
@@ -65,13 +65,13 @@ describe('placement transitions', () => {
 		['proposed', 'accepted'], // the host must be asked first
 		['proposed', 'active'],
 		['asked', 'active'],
-		['asked', 'visited'],
+		['asked', 'trial_visit'],
 		['declined', 'asked'], // a new try is a new placement
 		['withdrawn', 'proposed'],
 		['ended', 'active'],
 		['active', 'withdrawn'], // after starting it is an ending, not a withdrawal
 		['settled', 'active'],
-		['visited', 'accepted'],
+		['trial_visit', 'accepted'],
 		['expired', 'accepted'], // a late yes goes through asking again
 		['asked', 'asked']
 	])('forbids %s → %s', (from, to) => {
@@ -106,7 +106,7 @@ describe('placement transitions', () => {
 	});
 
 	it('holds a seat from the host’s yes until the end, but not while the request is pending', () => {
-		expect(PLACEMENT_STATUSES.filter(occupiesCapacity)).toEqual(['accepted', 'visited', 'active', 'settled']);
+		expect(PLACEMENT_STATUSES.filter(occupiesCapacity)).toEqual(['accepted', 'trial_visit', 'active', 'settled']);
 		expect(occupiesCapacity('asked')).toBe(false);
 		expect(occupiesCapacity('ended')).toBe(false);
 	});

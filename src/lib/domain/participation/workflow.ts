@@ -12,7 +12,7 @@ export const PLACEMENT_STATUSES = [
 	'accepted', // 見学OK, with candidate dates
 	'declined', // 今は難しい, with a reason
 	'expired', // no answer in time; may be asked again
-	'visited', // 見学・体験 done
+	'trial_visit', // 見学・体験 done
 	'active', // 参加開始
 	'settled', // 定着
 	'ended', // 終了, with a reason
@@ -31,8 +31,8 @@ export const TRANSITIONS: Record<PlacementStatus, readonly PlacementStatus[]> = 
 	// The host may simply have missed the request; asking again keeps the same placement.
 	expired: ['asked', 'withdrawn'],
 	// Some people start straight away without a separate 見学.
-	accepted: ['visited', 'active', 'withdrawn'],
-	visited: ['active', 'withdrawn'],
+	accepted: ['trial_visit', 'active', 'withdrawn'],
+	trial_visit: ['active', 'withdrawn'],
 	// Once someone has started, stopping is an ending (with its reason), never a withdrawal.
 	active: ['settled', 'ended'],
 	settled: ['ended'],
@@ -64,7 +64,7 @@ export function isStarted(status: PlacementStatus): boolean {
  * several people at once, and a seat is only promised once the host says yes.
  */
 export function occupiesCapacity(status: PlacementStatus): boolean {
-	return status === 'accepted' || status === 'visited' || status === 'active' || status === 'settled';
+	return status === 'accepted' || status === 'trial_visit' || status === 'active' || status === 'settled';
 }
 
 /** Why a host said 今は難しい: 定員に空きがない, 日程が合わない, 受け入れ体制が整わない, 活動内容が合わない, その他. */

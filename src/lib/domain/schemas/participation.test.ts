@@ -64,7 +64,7 @@ describe('participant form', () => {
 describe('host answer and steps', () => {
 	it('a 「今は難しい」 needs a reason; a 「見学OK」 does not', () => {
 		expect(errors(hostReplySchema.safeParse({ answer: 'difficult' }))).toEqual({ reason: '理由を選んでください' });
-		expect(hostReplySchema.safeParse({ answer: 'ok', visit_date_1: '２０２６－１２－１０' }).data?.visit_date_1).toBe('2026-12-10');
+		expect(hostReplySchema.safeParse({ answer: 'ok', trial_visit_date_1: '２０２６－１２－１０' }).data?.trial_visit_date_1).toBe('2026-12-10');
 		expect(errors(hostReplySchema.safeParse({ answer: 'maybe' })).answer).toBe('返事を選んでください');
 	});
 

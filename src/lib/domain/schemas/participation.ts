@@ -60,9 +60,9 @@ export const askSchema = z.object({
 export const hostReplySchema = z
 	.object({
 		answer: z.enum(['ok', 'difficult'], { error: () => m.pt_error_answer() }),
-		visit_date_1: date().prefault(''),
-		visit_date_2: date().prefault(''),
-		visit_date_3: date().prefault(''),
+		trial_visit_date_1: date().prefault(''),
+		trial_visit_date_2: date().prefault(''),
+		trial_visit_date_3: date().prefault(''),
 		reason: z.union([z.enum(HOST_DECLINE_REASONS), z.literal('')]).default(''),
 		message: lines(1000),
 		version: version()
@@ -75,7 +75,7 @@ export const hostReplySchema = z
 /** A step on a placement: 見学・体験, 参加開始, 定着, 終了, 取り下げ, 協力者に. */
 export const stepSchema = z
 	.object({
-		step: z.enum(['visited', 'active', 'settled', 'ended', 'withdrawn', 'helper'], { error: () => m.pt_error_step() }),
+		step: z.enum(['trial_visit', 'active', 'settled', 'ended', 'withdrawn', 'helper'], { error: () => m.pt_error_step() }),
 		on: date(() => m.pt_error_date_required()).prefault(''),
 		reason: z.union([z.enum(END_REASONS), z.enum(WITHDRAW_REASONS), z.literal('')]).default(''),
 		note: lines(1000),

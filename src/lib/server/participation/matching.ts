@@ -14,7 +14,7 @@ import { logReads } from './access-log';
 
 const DAY_MS = 86_400_000;
 /** Seats are held from the host's 見学OK until the placement ends (workflow.occupiesCapacity). */
-const SEAT_STATUSES = `('accepted', 'visited', 'active', 'settled')`;
+const SEAT_STATUSES = `('accepted', 'trial_visit', 'active', 'settled')`;
 
 /** What the pages show of an opening beside the engine's verdict. */
 export interface OpeningInfo {

@@ -29,9 +29,9 @@ export interface PlacementRecord {
 	hostRepliedAt: Date | null;
 	hostReply: 'ok' | 'difficult' | null;
 	hostDeclineReason: string | null;
-	visitDates: string[];
+	trialVisitDates: string[];
 	hostMessage: string | null;
-	visitedOn: string | null;
+	trialVisitOn: string | null;
 	startedOn: string | null;
 	endedOn: string | null;
 	endReason: string | null;
@@ -45,8 +45,8 @@ const COLUMNS = `x.id, x.municipality_id as "municipalityId", x.participant_id a
 	x.opening_id as "openingId", x.opening_title as "openingTitle", org.name as "organizationName",
 	org.email as "organizationEmail", org.phone as "organizationPhone", pl.name as "placeName", x.status, x.score, x.reasons,
 	x.host_summary as "hostSummary", x.asked_at as "askedAt", x.ask_channel as "askChannel", x.host_replied_at as "hostRepliedAt",
-	x.host_reply as "hostReply", x.host_decline_reason as "hostDeclineReason", x.visit_dates::text[] as "visitDates",
-	x.host_message as "hostMessage", x.visited_on as "visitedOn", x.started_on as "startedOn", x.ended_on as "endedOn",
+	x.host_reply as "hostReply", x.host_decline_reason as "hostDeclineReason", x.trial_visit_dates::text[] as "trialVisitDates",
+	x.host_message as "hostMessage", x.trial_visit_on as "trialVisitOn", x.started_on as "startedOn", x.ended_on as "endedOn",
 	x.end_reason as "endReason", x.end_note as "endNote", x.helper_since as "helperSince", x.version, x.created_at as "createdAt"`;
 
 const FROM = `casework.placements x
@@ -141,7 +141,7 @@ export async function issueReplyLink(tx: Tx, placementId: string, askedAt: Date)
 
 export interface HostAnswer {
 	answer: 'ok' | 'difficult';
-	visitDates: string[];
+	trialVisitDates: string[];
 	reason: string | null;
 	message: string | null;
 }
@@ -153,7 +153,7 @@ export function answerColumns(a: HostAnswer, now: Date) {
 		set: {
 			host_reply: a.answer,
 			host_replied_at: now,
-			visit_dates: a.answer === 'ok' ? a.visitDates : [],
+			trial_visit_dates: a.answer === 'ok' ? a.trialVisitDates : [],
 			host_decline_reason: a.answer === 'difficult' ? a.reason : null,
 			host_message: a.message
 		}
@@ -166,13 +166,13 @@ export async function recordHostAnswer(tx: Tx, id: string, version: number, a: H
 	return move(tx, id, version, to, set);
 }
 
-export type Step = 'visited' | 'active' | 'settled' | 'ended' | 'withdrawn' | 'helper';
+export type Step = 'trial_visit' | 'active' | 'settled' | 'ended' | 'withdrawn' | 'helper';
 
 /** 見学・体験, 参加開始 (which schedules the follow-ups), 定着, 終了, 取り下げ, 協力者に. */
 export async function recordStep(tx: Tx, id: string, version: number, step: Step, on: string, reason: string | null, note: string | null): Promise<StepResult> {
 	switch (step) {
-		case 'visited':
-			return move(tx, id, version, 'visited', { visited_on: on });
+		case 'trial_visit':
+			return move(tx, id, version, 'trial_visit', { trial_visit_on: on });
 		case 'active': {
 			const result = await move(tx, id, version, 'active', { started_on: on });
 			if (result.ok) {

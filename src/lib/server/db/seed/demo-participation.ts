@@ -70,7 +70,7 @@ export async function writeDemoParticipation(tx: Tx, town: DemoTown, today: Date
 		}
 		await step(`status = 'accepted', host_reply = 'ok', host_replied_at = $2`, [replied]);
 		const startedOn = jst(at(askedDaysAgo - 10));
-		await step(`status = 'visited', visited_on = $2`, [jst(at(askedDaysAgo - 5))]);
+		await step(`status = 'trial_visit', trial_visit_on = $2`, [jst(at(askedDaysAgo - 5))]);
 		await step(`status = 'active', started_on = $2`, [startedOn]);
 		for (const f of followUpsFor(startedOn)) {
 			const done = f.dueOn <= jst(today);

@@ -25,7 +25,7 @@ export const actions: Actions = {
 		const { driver, linkKey } = await registration();
 		const result = await answerHostRequest(driver, linkKey, params.token, {
 			answer: d.answer,
-			visitDates: [d.visit_date_1, d.visit_date_2, d.visit_date_3].filter((x) => x !== ''),
+			trialVisitDates: [d.trial_visit_date_1, d.trial_visit_date_2, d.trial_visit_date_3].filter((x) => x !== ''),
 			reason: d.reason || null,
 			message: d.message || null
 		});

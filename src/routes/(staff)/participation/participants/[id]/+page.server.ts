@@ -4,6 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { proposalSchema } from '$lib/domain/schemas/participation';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { participantTrail } from '$lib/server/participation/access-log';
 import { openingsFor } from '$lib/server/participation/matching';
 import { getParticipant } from '$lib/server/participation/participants';
 import { placementsOf, propose } from '$lib/server/participation/placements';
@@ -15,7 +16,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return locals.db(async (tx) => {
 		const participant = await getParticipant(tx, params.id);
 		if (!participant) error(404, m.pt_error_not_found());
-		return { participant, placements: await placementsOf(tx, params.id), ranked: (await openingsFor(tx, params.id, now))! };
+		return {
+			participant,
+			placements: await placementsOf(tx, params.id),
+			ranked: (await openingsFor(tx, params.id, now))!,
+			trail: participant.assignedToMe ? await participantTrail(tx, params.id) : []
+		};
 	});
 };
 

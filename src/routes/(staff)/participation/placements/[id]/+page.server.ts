@@ -84,9 +84,9 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(hostReplySchema), { id: 'answer' });
 		if (!form.valid) return fail(400, { answerForm: form });
 		const d = form.data;
-		const visitDates = [d.visit_date_1, d.visit_date_2, d.visit_date_3].filter((x) => x !== '');
+		const trialVisitDates = [d.trial_visit_date_1, d.trial_visit_date_2, d.trial_visit_date_3].filter((x) => x !== '');
 		const result = await locals.db((tx) =>
-			recordHostAnswer(tx, params.id, d.version, { answer: d.answer, visitDates, reason: d.reason || null, message: d.message || null }, new Date())
+			recordHostAnswer(tx, params.id, d.version, { answer: d.answer, trialVisitDates, reason: d.reason || null, message: d.message || null }, new Date())
 		);
 		if (!result.ok) return message(form, refusal(result), { status: 409 });
 		return { answerForm: form, saved: true };
