@@ -205,6 +205,17 @@ describe('placements', () => {
 		expect(await db.as(coordinator, (tx) => markAsked(tx, id, 99, 'phone', null, now))).toEqual({ ok: false, reason: 'conflict' });
 	});
 
+	it('a start before the trial visit, or an end before the start, is refused and changes nothing', async () => {
+		const { placement } = await askedPlacement('T-ORDER', new Date());
+		await db.system((tx) => tx.query(`update casework.placements set status = 'accepted', host_reply = 'ok', host_replied_at = now() where id = $1`, [placement]));
+		await db.as(coordinator, (tx) => recordStep(tx, placement, 3, 'trial_visit', '2026-12-05', null, null));
+		expect(await db.as(coordinator, (tx) => recordStep(tx, placement, 4, 'active', '2026-12-04', null, null))).toEqual({ ok: false, reason: 'too_early', after: '2026-12-05' });
+		expect(await db.as(coordinator, (tx) => recordStep(tx, placement, 4, 'active', '2026-12-05', null, null))).toEqual({ ok: true });
+		expect(await db.as(coordinator, (tx) => recordStep(tx, placement, 5, 'ended', '2026-12-01', 'health', null))).toEqual({ ok: false, reason: 'too_early', after: '2026-12-05' });
+		const [row] = await db.system((tx) => tx.query<{ status: string }>('select status from casework.placements where id = $1', [placement]));
+		expect(row.status).toBe('active');
+	});
+
 	it('starting schedules the 1-week, 1-month and 3-month follow-ups on the domain dates', async () => {
 		const { placement } = await askedPlacement('T-START', new Date());
 		await db.as(coordinator, async (tx) => {

@@ -126,6 +126,14 @@ test('a coordinator matches a participant to an opening and follows the placemen
 	await page.getByRole('button', { name: '記録する' }).click();
 	await expect(page.getByTestId('placement-status')).toHaveText('見学・体験済み');
 	await page.getByRole('radio', { name: '参加を始めた' }).check();
+	// a start before the trial visit is refused next to the date, and the choice is kept
+	const today = await page.getByLabel('日付').inputValue();
+	const dayBefore = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+	await page.getByLabel('日付').fill(dayBefore);
+	await page.getByRole('button', { name: '記録する' }).click();
+	await expect(page.locator('#field-on-error')).toHaveText(/^令和\d+年\d+月\d+日より前の日付にはできません$/);
+	await expect(page.getByRole('radio', { name: '参加を始めた' })).toBeChecked();
+	await page.getByLabel('日付').fill(today);
 	await page.getByRole('button', { name: '記録する' }).click();
 	await expect(page.getByTestId('placement-status')).toHaveText('参加中');
 	await expect(page.getByTestId('follow-up')).toHaveCount(3);

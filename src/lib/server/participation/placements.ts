@@ -104,13 +104,20 @@ export function hostSummaryOf(p: { shareSummaryWithHost: boolean; ageBand: strin
 	return parts.join('・').slice(0, 500);
 }
 
-export type StepResult = { ok: true } | { ok: false; reason: 'not_found' | 'conflict' | 'not_allowed' };
+export type StepResult =
+	| { ok: true }
+	| { ok: false; reason: 'not_found' | 'conflict' | 'not_allowed' }
+	/** the date is before the step it follows (a start before the trial visit, an end before the start) */
+	| { ok: false; reason: 'too_early'; after: string };
 
 async function current(tx: Tx, id: string) {
-	const [row] = await tx.query<{ status: PlacementStatus; version: number; started_on: string | null; municipality_id: string }>(
-		'select status, version, started_on, municipality_id from casework.placements where id = $1',
-		[id]
-	);
+	const [row] = await tx.query<{
+		status: PlacementStatus;
+		version: number;
+		trial_visit_on: string | null;
+		started_on: string | null;
+		municipality_id: string;
+	}>('select status, version, trial_visit_on, started_on, municipality_id from casework.placements where id = $1', [id]);
 	return row ?? null;
 }
 
@@ -170,20 +177,22 @@ export type Step = 'trial_visit' | 'active' | 'settled' | 'ended' | 'withdrawn' 
 
 /** 見学・体験, 参加開始 (which schedules the follow-ups), 定着, 終了, 取り下げ, 協力者に. */
 export async function recordStep(tx: Tx, id: string, version: number, step: Step, on: string, reason: string | null, note: string | null): Promise<StepResult> {
+	// The database refuses these orders too; here they become a message next to the date.
+	const row = await current(tx, id);
+	const after = step === 'active' ? row?.trial_visit_on : step === 'ended' || step === 'helper' ? row?.started_on : null;
+	if (after && on < after) return { ok: false, reason: 'too_early', after };
 	switch (step) {
 		case 'trial_visit':
 			return move(tx, id, version, 'trial_visit', { trial_visit_on: on });
 		case 'active': {
 			const result = await move(tx, id, version, 'active', { started_on: on });
-			if (result.ok) {
-				const row = (await current(tx, id))!;
+			if (result.ok)
 				for (const f of followUpsFor(on))
 					await tx.query(
 						`insert into casework.follow_ups (municipality_id, placement_id, kind, due_on) values ($1, $2, $3, $4)
 						 on conflict (placement_id, kind) do nothing`,
-						[row.municipality_id, id, f.kind, f.dueOn]
+						[row!.municipality_id, id, f.kind, f.dueOn]
 					);
-			}
 			return result;
 		}
 		case 'settled':
@@ -192,11 +201,9 @@ export async function recordStep(tx: Tx, id: string, version: number, step: Step
 			return move(tx, id, version, 'ended', { ended_on: on, end_reason: reason, end_note: note });
 		case 'withdrawn':
 			return move(tx, id, version, 'withdrawn', { end_reason: reason, end_note: note });
-		case 'helper': {
-			const row = await current(tx, id);
+		case 'helper':
 			if (row && row.status !== 'active' && row.status !== 'settled') return { ok: false, reason: 'not_allowed' };
 			return move(tx, id, version, null, { helper_since: on });
-		}
 	}
 }
 

@@ -1,11 +1,12 @@
 import { error, fail } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
+import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { ptLabel } from '$lib/components/participation/labels';
+import { dayText, ptLabel } from '$lib/components/participation/labels';
 import { todayJst } from '$lib/domain/schedule/jst';
 import { askSchema, followUpSchema, hostReplySchema, stepSchema } from '$lib/domain/schemas/participation';
 import { label } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { hostReplyUrl, hostRequestMail, signHostLink } from '$lib/server/participation/host-link';
 import { getParticipant } from '$lib/server/participation/participants';
 import {
@@ -24,7 +25,7 @@ import { requireCasework } from '$lib/server/participation/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 const REFUSED = { not_found: m.pt_error_not_found, conflict: m.pt_error_conflict, not_allowed: m.pt_error_not_allowed };
-const refusal = (r: Exclude<StepResult, { ok: true }>) => REFUSED[r.reason]();
+const refusal = (r: Exclude<StepResult, { ok: true }>) => (r.reason === 'too_early' ? m.pt_error_not_allowed() : REFUSED[r.reason]());
 
 async function summaryFor(tx: Parameters<typeof getParticipant>[0], participantId: string) {
 	const p = await getParticipant(tx, participantId);
@@ -98,6 +99,7 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { stepForm: form });
 		const d = form.data;
 		const result = await locals.db((tx) => recordStep(tx, params.id, d.version, d.step, d.on, d.reason || null, d.note || null));
+		if (!result.ok && result.reason === 'too_early') return setError(form, 'on', m.pt_error_date_order({ date: dayText(result.after, getLocale()) }));
 		if (!result.ok) return message(form, refusal(result), { status: 409 });
 		return { stepForm: form, saved: true };
 	},
