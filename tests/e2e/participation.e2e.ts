@@ -155,6 +155,13 @@ test('a coordinator matches a participant to an opening and follows the placemen
 	// every page of the back office fits a 360 px screen and passes axe there too
 	await page.goto('/participation');
 	const participant = (await page.getByTestId('participants').getByRole('link', { name: CODE }).getAttribute('href'))!;
+	// the same pages in English
+	await page.goto(`/en${placement}`);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByTestId('placement-status')).toHaveText('Taking part');
+	await expect(page.getByRole('heading', { name: 'Follow-ups' })).toBeVisible();
+	await expectNoAxeViolations(page);
+
 	// the participant's own coordinator sees who read and changed the records, the host's link included
 	await page.goto(participant);
 	await expect(page.getByTestId('trail')).toContainText('受け入れ先（返信リンク）');
