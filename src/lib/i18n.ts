@@ -5,7 +5,7 @@
  */
 import { m } from '$lib/paraglide/messages';
 
-type Message = (inputs?: object, options?: { locale?: 'ja' | 'en' }) => string;
+export type Message = (inputs?: object, options?: { locale?: 'ja' | 'en' }) => string;
 
 const LABELS = {
 	category: {
@@ -102,6 +102,11 @@ export type Vocabulary = keyof typeof LABELS;
 
 /** The label in the request's language, or in `locale` (open data is always Japanese). */
 export function label(vocabulary: Vocabulary, code: string, locale?: 'ja' | 'en'): string {
-	const message = (LABELS[vocabulary] as Record<string, Message>)[code];
+	return labelIn(LABELS[vocabulary], code, locale);
+}
+
+/** A code's message from one vocabulary's table; an unknown code is shown as it is. */
+export function labelIn(table: Record<string, Message>, code: string, locale?: 'ja' | 'en'): string {
+	const message = table[code];
 	return message ? message({}, locale ? { locale } : undefined) : code;
 }

@@ -3,9 +3,9 @@
  * in full like $lib/i18n so that only the staff pages' bundles carry them.
  */
 import { formatWareki, todayJst } from '$lib/domain/wareki';
+import { labelIn, type Message } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 
-type Message = (inputs?: object, options?: { locale?: 'ja' | 'en' }) => string;
 
 const LABELS = {
 	age_band: {
@@ -120,8 +120,7 @@ const LABELS = {
 export type ParticipationVocabulary = keyof typeof LABELS;
 
 export function ptLabel(vocabulary: ParticipationVocabulary, code: string): string {
-	const message = (LABELS[vocabulary] as Record<string, Message>)[code];
-	return message ? message() : code;
+	return labelIn(LABELS[vocabulary], code);
 }
 
 export const ptOptions = (vocabulary: ParticipationVocabulary, codes: readonly string[]) =>

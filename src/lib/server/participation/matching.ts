@@ -6,6 +6,7 @@
  */
 import { assignBatch, HORIZON_DAYS, rankOpenings, rankParticipants, type Match, type NearMiss, type Opening, type Participant } from '$lib/domain/matching';
 import type { AgeBand, Goal, Mode, Preference } from '$lib/domain/matching/types';
+import { PLACEMENT_STATUSES, occupiesCapacity } from '$lib/domain/participation';
 import { occurrences } from '$lib/domain/schedule';
 import type { Accommodation, TargetGroup } from '$lib/domain/taxonomy';
 import type { Tx } from '../db/types';
@@ -13,8 +14,8 @@ import { scheduleColumns, scheduleFromRow, type ScheduleRow } from '../schedules
 import { logReads } from './access-log';
 
 const DAY_MS = 86_400_000;
-/** Seats are held from the host's 見学OK until the placement ends (workflow.occupiesCapacity). */
-const SEAT_STATUSES = `('accepted', 'trial_visit', 'active', 'settled')`;
+/** Seats are held from the host's 見学OK until the placement ends: the workflow says which statuses. */
+const SEAT_STATUSES = PLACEMENT_STATUSES.filter(occupiesCapacity);
 
 /** What the pages show of an opening beside the engine's verdict. */
 export interface OpeningInfo {
@@ -54,7 +55,7 @@ export async function loadOpenings(tx: Tx, municipalityId: string, now: Date, on
 		        extensions.st_x(l.location::extensions.geometry) as lon, extensions.st_y(l.location::extensions.geometry) as lat,
 		        o.capacity, o.accommodations::text[] as accommodations, o.target_groups::text[] as target_groups,
 		        o.age_min, o.age_max, o.interests, o.goals, ${scheduleColumns('o')},
-		        (select count(*) from casework.placements x where x.opening_id = o.id and x.status in ${SEAT_STATUSES})::int as filled,
+		        (select count(*) from casework.placements x where x.opening_id = o.id and x.status = any ($2::text[]))::int as filled,
 		        r.hours as reply_hours
 		 from public.openings o
 		 join public.places p on p.id = o.place_id
@@ -64,9 +65,9 @@ export async function loadOpenings(tx: Tx, municipalityId: string, now: Date, on
 		   select percentile_cont(0.5) within group (order by extract(epoch from x.host_replied_at - x.asked_at) / 3600) as hours
 		   from casework.placements x where x.organization_id = o.organization_id and x.host_replied_at is not null
 		 ) r on true
-		 where o.municipality_id = $1 and o.status = 'open' and p.status = 'published' ${only ? 'and o.id = $2' : ''}
+		 where o.municipality_id = $1 and o.status = 'open' and p.status = 'published' ${only ? 'and o.id = $3' : ''}
 		 order by o.id`,
-		only ? [municipalityId, only] : [municipalityId]
+		only ? [municipalityId, SEAT_STATUSES, only] : [municipalityId, SEAT_STATUSES]
 	);
 	const to = new Date(now.getTime() + (HORIZON_DAYS + 1) * DAY_MS);
 	const info = new Map<string, OpeningInfo>();

@@ -121,9 +121,14 @@ async function current(tx: Tx, id: string) {
 	return row ?? null;
 }
 
-/** Moves the placement to `to` with the given columns, if the workflow allows it from where it is. */
-async function move(tx: Tx, id: string, version: number, to: PlacementStatus | null, set: Record<string, unknown>): Promise<StepResult> {
-	const row = await current(tx, id);
+type Current = NonNullable<Awaited<ReturnType<typeof current>>>;
+
+/**
+ * Moves the placement to `to` with the given columns, if the workflow allows it from where it is
+ * (`row` when the caller has just read it).
+ */
+async function move(tx: Tx, id: string, version: number, to: PlacementStatus | null, set: Record<string, unknown>, row?: Current | null): Promise<StepResult> {
+	if (row === undefined) row = await current(tx, id);
 	if (!row) return { ok: false, reason: 'not_found' };
 	if (row.version !== version) return { ok: false, reason: 'conflict' };
 	if (to !== null && !canTransition(row.status, to)) return { ok: false, reason: 'not_allowed' };
@@ -183,9 +188,9 @@ export async function recordStep(tx: Tx, id: string, version: number, step: Step
 	if (after && on < after) return { ok: false, reason: 'too_early', after };
 	switch (step) {
 		case 'trial_visit':
-			return move(tx, id, version, 'trial_visit', { trial_visit_on: on });
+			return move(tx, id, version, 'trial_visit', { trial_visit_on: on }, row);
 		case 'active': {
-			const result = await move(tx, id, version, 'active', { started_on: on });
+			const result = await move(tx, id, version, 'active', { started_on: on }, row);
 			if (result.ok)
 				for (const f of followUpsFor(on))
 					await tx.query(
@@ -196,14 +201,14 @@ export async function recordStep(tx: Tx, id: string, version: number, step: Step
 			return result;
 		}
 		case 'settled':
-			return move(tx, id, version, 'settled', {});
+			return move(tx, id, version, 'settled', {}, row);
 		case 'ended':
-			return move(tx, id, version, 'ended', { ended_on: on, end_reason: reason, end_note: note });
+			return move(tx, id, version, 'ended', { ended_on: on, end_reason: reason, end_note: note }, row);
 		case 'withdrawn':
-			return move(tx, id, version, 'withdrawn', { end_reason: reason, end_note: note });
+			return move(tx, id, version, 'withdrawn', { end_reason: reason, end_note: note }, row);
 		case 'helper':
 			if (row && row.status !== 'active' && row.status !== 'settled') return { ok: false, reason: 'not_allowed' };
-			return move(tx, id, version, null, { helper_since: on });
+			return move(tx, id, version, null, { helper_since: on }, row);
 	}
 }
 

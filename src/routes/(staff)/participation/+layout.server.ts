@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { coordinatorMunicipality } from '$lib/server/participation/participants';
 import { services } from '$lib/server/services';
 import type { LayoutServerLoad } from './$types';
 
@@ -18,5 +19,8 @@ export const load: LayoutServerLoad = async ({ parent, locals, url }) => {
 		const enrolled = (await auth.totpStatus(locals.claims)) === 'verified';
 		redirect(303, `${localizeHref(enrolled ? '/auth/totp' : '/account/totp')}?next=${next}&why=aal2`);
 	}
-	return {};
+	// the town the pages work in, read once for all of them
+	const municipalityId = await locals.db(coordinatorMunicipality);
+	if (!municipalityId) error(403, m.pt_forbidden());
+	return { municipalityId };
 };

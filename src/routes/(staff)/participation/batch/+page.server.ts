@@ -1,21 +1,17 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { batchAcceptSchema } from '$lib/domain/schemas/participation';
 import { m } from '$lib/paraglide/messages';
 import { batchFor } from '$lib/server/participation/matching';
-import { coordinatorMunicipality } from '$lib/server/participation/participants';
 import { propose } from '$lib/server/participation/placements';
 import { requireCasework } from '$lib/server/participation/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The meeting's proposals, computed fresh on each visit; nothing is written until accepted. */
-export const load: PageServerLoad = async ({ locals }) => {
-	return locals.db(async (tx) => {
-		const municipalityId = await coordinatorMunicipality(tx);
-		if (!municipalityId) error(403, m.pt_forbidden());
-		return { batch: await batchFor(tx, municipalityId, new Date()) };
-	});
+export const load: PageServerLoad = async ({ locals, parent }) => {
+	const { municipalityId } = await parent();
+	return { batch: await locals.db((tx) => batchFor(tx, municipalityId, new Date())) };
 };
 
 export const actions: Actions = {

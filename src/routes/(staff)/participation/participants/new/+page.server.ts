@@ -8,9 +8,8 @@ import { areaOptions, coordinatorMunicipality, createParticipant } from '$lib/se
 import { requireCasework } from '$lib/server/participation/guard';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	const municipalityId = await locals.db(coordinatorMunicipality);
-	if (!municipalityId) error(403, m.pt_forbidden());
+export const load: PageServerLoad = async ({ locals, parent }) => {
+	const { municipalityId } = await parent();
 	const form = await superValidate(zod4(participantSchema));
 	form.data.max_minutes = '30';
 	form.data.modes = ['walk'];
