@@ -8,13 +8,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { EMPTY_FILTER } from '../src/lib/domain/search';
-import { ANON, withClaims, type Driver } from '../src/lib/server/db/index';
-import { migrate } from '../src/lib/server/db/migrate';
-import { openPglite } from '../src/lib/server/db/pglite';
-import { openPostgres } from '../src/lib/server/db/postgres';
-import { seedSyntheticPlaces } from '../src/lib/server/db/seed/synthetic';
-import { placeFeatures } from '../src/lib/server/search';
+import { EMPTY_FILTER } from '../src/lib/domain/places/search';
+import { ANON, withClaims, type Driver } from '../src/lib/server/platform/db/index';
+import { migrate } from '../src/lib/server/platform/db/migrate';
+import { openPglite } from '../src/lib/server/platform/db/pglite';
+import { openPostgres } from '../src/lib/server/platform/db/postgres';
+import { seedSyntheticPlaces } from '../scripts/seed/synthetic';
+import { placeFeatures } from '../src/lib/server/places/search';
 import { ms, percentile, table } from './stats';
 
 // City: a 10 km × 10 km square on central Sendai (a typical large city's extent), and the

@@ -1,5 +1,5 @@
 /**
- * Matching benchmark (src/lib/domain/matching): ranking 10,000 openings for one participant
+ * Matching benchmark (src/lib/domain/participation/matching): ranking 10,000 openings for one participant
  * (p50/p95 over 50 runs; target p95 ≤ 10 ms), and the meeting batch of 1,000 participants ×
  * 5,000 openings, exact (min-cost flow) beside the greedy baseline computed in the same run.
  * Synthetic, seeded data for one town (~18 km across). Prints; never asserts.
@@ -18,7 +18,7 @@ import {
 	type Preference,
 	type TimeWindow,
 	type Weekday
-} from '../src/lib/domain/matching/index';
+} from '../src/lib/domain/participation/matching/index';
 
 const SEED = 20261123;
 const NOW = new Date('2026-11-23T00:00:00+09:00'); // a Monday, JST midnight

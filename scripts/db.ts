@@ -4,10 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { configFromEnv, openDriver } from '../src/lib/server/db/index';
-import { migrate } from '../src/lib/server/db/migrate';
-import { isSeeded, seedDemoTown } from '../src/lib/server/db/seed/index';
-import { seedSyntheticPlaces } from '../src/lib/server/db/seed/synthetic';
+import { configFromEnv, openDriver } from '../src/lib/server/platform/db/index';
+import { migrate } from '../src/lib/server/platform/db/migrate';
+import { isSeeded, seedDemoTown } from './seed/index';
+import { seedSyntheticPlaces } from './seed/synthetic';
 import { printDemoLogins } from './demo-logins';
 
 const [command, ...args] = process.argv.slice(2);

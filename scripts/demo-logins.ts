@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, DEMO_USERS } from '../src/lib/server/db/seed/demo-town';
+import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-town';
 
 export function printDemoLogins() {
 	console.log('\nデモ用ログイン（パスワードは全員共通: %s）', DEMO_PASSWORD);

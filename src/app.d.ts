@@ -1,4 +1,4 @@
-import type { Claims, Tx } from '$lib/server/db/index';
+import type { Claims, Tx } from '$lib/server/platform/db/index';
 
 declare global {
 	namespace App {

@@ -1,8 +1,8 @@
 import type { Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { withClaims } from '$lib/server/db/index';
-import { services } from '$lib/server/services';
+import { withClaims } from '$lib/server/platform/db/index';
+import { services } from '$lib/server/platform/services';
 
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {

@@ -1,4 +1,4 @@
-import { staffRoles } from '$lib/server/registration/staff';
+import { staffRoles } from '$lib/server/platform/staff';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals }) => {

@@ -1,6 +1,6 @@
 /** Constraints live in SQL, not only in zod: bad rows are refused whoever writes them. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Tx } from '../../src/lib/server/db/index';
+import type { Tx } from '../../src/lib/server/platform/db/index';
 import { openTestDb, sqlState, type TestDb } from './helpers';
 import { ORG_B, ORG_OWN, TOWN_A, TOWN_B, buildWorld } from './world';
 

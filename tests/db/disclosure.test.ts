@@ -3,7 +3,7 @@
  * exact ones by triggers, and nothing a client writes can make the public see more.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANON } from '../../src/lib/server/db/index';
+import { ANON } from '../../src/lib/server/platform/db/index';
 import { openTestDb, user, type TestDb } from './helpers';
 import { ORG_OWN, TOWN_A, USERS, buildWorld } from './world';
 

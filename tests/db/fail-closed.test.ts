@@ -4,7 +4,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANON } from '../../src/lib/server/db/index';
+import { ANON } from '../../src/lib/server/platform/db/index';
 import { onPostgres, openTestDb, sqlState, user, type TestDb } from './helpers';
 import { USERS, buildWorld } from './world';
 

@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openPglite } from '../../src/lib/server/db/pglite';
-import { openPostgres } from '../../src/lib/server/db/postgres';
-import { migrate } from '../../src/lib/server/db/migrate';
-import { seedDemoTown } from '../../src/lib/server/db/seed/index';
+import { openPglite } from '../../src/lib/server/platform/db/pglite';
+import { openPostgres } from '../../src/lib/server/platform/db/postgres';
+import { migrate } from '../../src/lib/server/platform/db/migrate';
+import { seedDemoTown } from '../../scripts/seed/index';
 import { TEMPLATE_DB, TEST_TODAY, withDatabase } from './config';
 
 declare module 'vitest' {
@@ -25,8 +25,8 @@ declare module 'vitest' {
 function sourceHash(): string {
 	const files = [
 		...fs.readdirSync('supabase/migrations').map((f) => path.join('supabase/migrations', f)),
-		'src/lib/server/db/baseline.sql',
-		...fs.readdirSync('src/lib/server/db/seed').map((f) => path.join('src/lib/server/db/seed', f))
+		'src/lib/server/platform/db/baseline.sql',
+		...fs.readdirSync('scripts/seed').map((f) => path.join('scripts/seed', f))
 	].sort();
 	const h = crypto.createHash('sha256');
 	for (const f of files) h.update(f).update(fs.readFileSync(f));

@@ -8,10 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { withClaims, type Claims, type Driver, type Tx } from '../../src/lib/server/db/index';
-import { openPglite } from '../../src/lib/server/db/pglite';
-import { openPostgres } from '../../src/lib/server/db/postgres';
-import { asSystem } from '../../src/lib/server/db/system';
+import { withClaims, type Claims, type Driver, type Tx } from '../../src/lib/server/platform/db/index';
+import { openPglite } from '../../src/lib/server/platform/db/pglite';
+import { openPostgres } from '../../src/lib/server/platform/db/postgres';
+import { asSystem } from '../../src/lib/server/platform/db/system';
 import { TEMPLATE_DB, withDatabase } from './config';
 
 export const onPostgres = process.env.TEST_DB === 'postgres';

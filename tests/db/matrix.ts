@@ -5,7 +5,7 @@
  * Every feature adds its tables in its own tests/db/rls-*.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Tx } from '../../src/lib/server/db/index';
+import type { Tx } from '../../src/lib/server/platform/db/index';
 import { openTestDb, sqlState, type TestDb } from './helpers';
 import { ACTORS, buildWorld, claimsOf as claimsAt, type Actor } from './world';
 

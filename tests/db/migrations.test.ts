@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
+import { migrate, readMigrations } from '../../src/lib/server/platform/db/migrate';
 import { openTestDb, type TestDb } from './helpers';
 
 let db: TestDb;

@@ -7,17 +7,17 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLACEMENT_STATUSES, canTransition, followUpsFor } from '../../src/lib/domain/participation';
-import type { ParticipantForm } from '../../src/lib/domain/schemas/participation';
-import { createOutboxMailer } from '../../src/lib/server/mail/outbox';
+import type { ParticipantForm } from '../../src/lib/domain/participation/schemas';
+import { createOutboxMailer } from '../../src/lib/server/platform/mail/outbox';
 import { participantTrail } from '../../src/lib/server/participation/access-log';
 import { openingsFor } from '../../src/lib/server/participation/matching';
 import { numbersInput } from '../../src/lib/server/participation/numbers';
 import { answerHostRequest, signHostLink, sweepHostRequests, viewHostRequest } from '../../src/lib/server/participation/host-link';
 import { createParticipant, getParticipant, listParticipants, updateParticipant } from '../../src/lib/server/participation/participants';
 import { followUpsOf, issueReplyLink, markAsked, propose, recordStep } from '../../src/lib/server/participation/placements';
-import { DEMO_EXAMPLE_OPENING_TITLE } from '../../src/lib/server/db/seed/index';
-import { demoId } from '../../src/lib/server/db/seed/random';
-import { deriveLinkKey } from '../../src/lib/server/registration/tokens';
+import { DEMO_EXAMPLE_OPENING_TITLE } from '../../scripts/seed/index';
+import { demoId } from '../../scripts/seed/random';
+import { deriveLinkKey } from '../../src/lib/server/platform/links/tokens';
 import { onPostgres, openTestDb, sqlState, user, type TestDb } from './helpers';
 import { TOWN_A, USERS, buildWorld } from './world';
 

@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRecordedGeocoder } from '../../src/lib/server/geocoder/recorded';
+import { createRecordedGeocoder } from '../../src/lib/server/platform/geocoder/recorded';
 import { commitImport, previewImport, readUpload, type CommitRow } from '../../src/lib/server/registration/import';
 import { openTestDb, sqlState, user, type TestDb } from './helpers';
 import { ORG_SHAKYO, TOWN_A, USERS, buildWorld } from './world';

@@ -7,13 +7,13 @@
 import crypto from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_PLACE, EMPTY_SCHEDULE, type ActivityFields, type PlaceFields } from '../../src/lib/domain/registration/listing-values';
-import { createEmbeddedAuth } from '../../src/lib/server/auth/embedded';
-import { ANON, type Tx } from '../../src/lib/server/db/index';
-import { createOutboxMailer } from '../../src/lib/server/mail/outbox';
+import { EMPTY_PLACE, EMPTY_SCHEDULE, type ActivityFields, type PlaceFields } from '../../src/lib/domain/registration/place-values';
+import { createEmbeddedAuth } from '../../src/lib/server/platform/auth/embedded';
+import { ANON, type Tx } from '../../src/lib/server/platform/db/index';
+import { createOutboxMailer } from '../../src/lib/server/platform/mail/outbox';
 import { confirmByLink, confirmListing, sendReminder, viewFreshnessLink } from '../../src/lib/server/registration/freshness';
 import { placeHistory } from '../../src/lib/server/registration/history';
-import { activitiesOfListing, createListing, getListing, updatePlace } from '../../src/lib/server/registration/listings';
+import { activitiesOfListing, createListing, getListing, updatePlace } from '../../src/lib/server/registration/places';
 import {
 	approveRequest,
 	getRequest,
@@ -25,7 +25,7 @@ import {
 } from '../../src/lib/server/registration/moderation';
 import { acceptInvitation, createInvitation, createOrganization, displayNames } from '../../src/lib/server/registration/organizations';
 import { submitSuggestion } from '../../src/lib/server/registration/suggestions';
-import { deriveLinkKey, sha256Hex, signLink, verifyLink } from '../../src/lib/server/registration/tokens';
+import { deriveLinkKey, sha256Hex, signLink, verifyLink } from '../../src/lib/server/platform/links/tokens';
 import { onPostgres, openTestDb, sqlState, user, type TestDb } from './helpers';
 import { ORG_OTHER, ORG_OWN, ORG_SHAKYO, TOWN_A, TOWN_B, USERS, buildWorld } from './world';
 
@@ -501,9 +501,9 @@ describe('display names', () => {
 
 describe('overdue listings in the search', () => {
 	it('come after the confirmed ones in the default order, and are still found', async () => {
-		const { searchPlaces } = await import('../../src/lib/server/search');
-		const { parseSearch } = await import('../../src/lib/domain/search');
-		const { freshness } = await import('../../src/lib/domain/freshness');
+		const { searchPlaces } = await import('../../src/lib/server/places/search');
+		const { parseSearch } = await import('../../src/lib/domain/places/search');
+		const { freshness } = await import('../../src/lib/domain/places/freshness');
 		const now = new Date();
 		const { places } = await db.as(ANON, (tx) => searchPlaces(tx, parseSearch(new URLSearchParams('')).filter, now, 1000));
 		const states = places.map((p) => freshness(p.category, p.verifiedAt, now).state === 'overdue');

@@ -3,7 +3,7 @@
  * select/insert/update/delete, each cell allowed or denied.
  */
 import crypto from 'node:crypto';
-import type { Tx } from '../../src/lib/server/db/index';
+import type { Tx } from '../../src/lib/server/platform/db/index';
 import { ALL, NONE, NOBODY, runMatrix, type TableSpec, type Variant } from './matrix';
 import { ORG_B, ORG_OTHER, ORG_OWN, ORG_SHAKYO, TOWN_A, TOWN_B, USERS, type Actor } from './world';
 

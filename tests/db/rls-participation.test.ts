@@ -5,8 +5,8 @@
  * name is for the assigned coordinators; the access log is read by tenant admins and never edited.
  */
 import crypto from 'node:crypto';
-import type { Tx } from '../../src/lib/server/db/index';
-import { demoId } from '../../src/lib/server/db/seed/random';
+import type { Tx } from '../../src/lib/server/platform/db/index';
+import { demoId } from '../../scripts/seed/random';
 import { NONE, NOBODY, runMatrix, type TableSpec } from './matrix';
 import { TOWN_A, TOWN_B, USERS, type Actor } from './world';
 

@@ -3,7 +3,7 @@
  * allowed and denied, checked against the table afterwards through the system path.
  */
 import crypto from 'node:crypto';
-import type { Tx } from '../../src/lib/server/db/index';
+import type { Tx } from '../../src/lib/server/platform/db/index';
 import { ALL, NONE, NOBODY, runMatrix, type TableSpec, type Variant } from './matrix';
 import { ORG_B, ORG_OTHER, ORG_OWN, TOWN_A, TOWN_B, type Actor } from './world';
 

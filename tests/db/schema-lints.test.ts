@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOMMODATIONS, AREA_KINDS, CATEGORIES, DISCLOSURE_LEVELS, HOLIDAY_POLICIES, MEMBERSHIP_ROLES,
 	OPENING_STATUSES, OPENING_VISIBILITIES, ORGANIZATION_KINDS, PLACE_STATUSES, TARGET_GROUPS, VENUE_TYPES
-} from '../../src/lib/domain/taxonomy';
+} from '../../src/lib/domain/shared/taxonomy';
 import { openTestDb, type TestDb } from './helpers';
 
 /** Schemas holding application data (extensions and catalogs are not ours). */

@@ -3,12 +3,12 @@
  * schedule functions (the SQL filters and the domain must agree on 今日, 今週, 曜日, 時間帯).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshness } from '../../src/lib/domain/freshness';
-import { isOnToday, isThisWeek, matchesWhen } from '../../src/lib/domain/schedule';
-import { parseSearch } from '../../src/lib/domain/search';
-import { ANON } from '../../src/lib/server/db/index';
-import { scheduleColumns, scheduleFromRow, type ScheduleRow } from '../../src/lib/server/schedules';
-import { placeFeatures, searchPlaces } from '../../src/lib/server/search';
+import { freshness } from '../../src/lib/domain/places/freshness';
+import { isOnToday, isThisWeek, matchesWhen } from '../../src/lib/domain/shared/schedule';
+import { parseSearch } from '../../src/lib/domain/places/search';
+import { ANON } from '../../src/lib/server/platform/db/index';
+import { scheduleColumns, scheduleFromRow, type ScheduleRow } from '../../src/lib/server/places/schedules';
+import { placeFeatures, searchPlaces } from '../../src/lib/server/places/search';
 import { TEST_TODAY } from './config';
 import { openTestDb, user, type TestDb } from './helpers';
 import { USERS, buildWorld } from './world';

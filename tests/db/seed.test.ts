@@ -1,6 +1,6 @@
 /** The demo town is rich enough to demo and to test against. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES, MEMBERSHIP_ROLES } from '../../src/lib/domain/taxonomy';
+import { CATEGORIES, MEMBERSHIP_ROLES } from '../../src/lib/domain/shared/taxonomy';
 import { openTestDb, type TestDb } from './helpers';
 
 let db: TestDb;

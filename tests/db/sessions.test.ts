@@ -5,9 +5,9 @@
 import type { Cookies } from '@sveltejs/kit';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEmbeddedAuth, SESSION_COOKIE } from '../../src/lib/server/auth/embedded';
-import type { Auth } from '../../src/lib/server/auth/port';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/lib/server/db/seed/index';
+import { createEmbeddedAuth, SESSION_COOKIE } from '../../src/lib/server/platform/auth/embedded';
+import type { Auth } from '../../src/lib/server/platform/auth/port';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../scripts/seed/index';
 import { openTestDb, type TestDb } from './helpers';
 
 /** Just enough of SvelteKit's Cookies for the adapter. */

@@ -2,9 +2,9 @@
  * The people and rows the RLS tests act with: the demo town's users plus a few more,
  * and a second municipality to prove tenants stay apart.
  */
-import { ANON, type Claims, type Tx } from '../../src/lib/server/db/index';
-import { DEMO_MUNICIPALITY, DEMO_ORGS, DEMO_USERS } from '../../src/lib/server/db/seed/index';
-import { demoId } from '../../src/lib/server/db/seed/random';
+import { ANON, type Claims, type Tx } from '../../src/lib/server/platform/db/index';
+import { DEMO_MUNICIPALITY, DEMO_ORGS, DEMO_USERS } from '../../scripts/seed/index';
+import { demoId } from '../../scripts/seed/random';
 import { user } from './helpers';
 
 const demo = (role: string) => DEMO_USERS.find((u) => u.role === role)!.id;

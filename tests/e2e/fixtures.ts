@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/lib/server/db/seed/demo-town';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../scripts/seed/demo-town';
 
 export { expect };
 export const DEMO = { password: DEMO_PASSWORD, users: DEMO_USERS };

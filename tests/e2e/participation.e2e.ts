@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import * as OTPAuth from 'otpauth';
-import { buildDemoTown, DEMO_EXAMPLE_OPENING_TITLE } from '../../src/lib/server/db/seed/demo-town';
+import { buildDemoTown, DEMO_EXAMPLE_OPENING_TITLE } from '../../scripts/seed/demo-town';
 import { DEMO, expect, expectFits, expectNoAxeViolations, signIn, test } from './fixtures';
 
 const email = (role: string) => DEMO.users.find((u) => u.role === role)!.email;

@@ -5,10 +5,10 @@
  * with and without JavaScript. axe runs on every page this feature adds.
  */
 import type { Browser, Page } from '@playwright/test';
-import { nextOccurrences } from '../../src/lib/domain/schedule';
-import { todayJst } from '../../src/lib/domain/schedule/jst';
-import { formatSpan } from '../../src/lib/format';
-import { DEMO_ORGS } from '../../src/lib/server/db/seed/demo-town';
+import { nextOccurrences } from '../../src/lib/domain/shared/schedule';
+import { todayJst } from '../../src/lib/domain/shared/schedule/jst';
+import { formatSpan } from '../../src/lib/i18n/format';
+import { DEMO_ORGS } from '../../scripts/seed/demo-town';
 import { DEMO, expect, expectFits, expectNoAxeViolations, signIn as submitSignIn, test } from './fixtures';
 
 const email = (role: string) => DEMO.users.find((u) => u.role === role)!.email;

@@ -1,10 +1,10 @@
 import type { CardPlace } from '$lib/components/search';
-import { describe } from '$lib/domain/schedule';
-import { parseSearch } from '$lib/domain/search';
-import { formatSpan } from '$lib/format';
+import { describe } from '$lib/domain/shared/schedule';
+import { parseSearch } from '$lib/domain/places/search';
+import { formatSpan } from '$lib/i18n/format';
 import { getLocale } from '$lib/paraglide/runtime';
-import { activitiesOf, areaOptions } from '$lib/server/places';
-import { PAGE_SIZE, searchPlaces } from '$lib/server/search';
+import { activitiesOf, areaOptions } from '$lib/server/places/places';
+import { PAGE_SIZE, searchPlaces } from '$lib/server/places/search';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

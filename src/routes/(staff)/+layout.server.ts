@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { staffRoles } from '$lib/server/registration/staff';
+import { staffRoles } from '$lib/server/platform/staff';
 import type { LayoutServerLoad } from './$types';
 
 /**

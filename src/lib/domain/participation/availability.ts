@@ -5,7 +5,7 @@
  * wants an occurrence wholly inside one window and an activity from 11:00 to 13:00 fits someone
  * who is free all day.
  */
-import type { TimeWindow, Weekday } from '../matching/types';
+import type { TimeWindow, Weekday } from './matching/types';
 
 export const PERIODS = ['am', 'pm', 'eve'] as const;
 export type Period = (typeof PERIODS)[number];

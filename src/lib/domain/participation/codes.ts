@@ -3,8 +3,8 @@
  * matching engine's types so that a form can never offer a code the engine does not know.
  * Labels live in the message catalogue (messages/matching).
  */
-import type { AgeBand, Goal, Mode, Preference } from '../matching/types';
-import { INTEREST_LABELS_JA } from '../matching/labels';
+import type { AgeBand, Goal, Mode, Preference } from './matching/types';
+import { INTEREST_LABELS_JA } from './matching/labels';
 
 export const AGE_BANDS = ['10s', '20s', '30s', '40s', '50s', '60s', '70s', '80plus'] as const satisfies readonly AgeBand[];
 export const GOALS = ['ibasho', 'friends', 'volunteer', 'work_prep', 'hobby'] as const satisfies readonly Goal[];

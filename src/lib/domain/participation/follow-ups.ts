@@ -3,7 +3,7 @@
  * months — the points where people most often quietly stop going. Dates are JST calendar
  * dates ('YYYY-MM-DD'), so a follow-up is due on a day, not at an instant.
  */
-import { dateKey, floatingAt } from '../schedule/jst';
+import { dateKey, floatingAt } from '../shared/schedule/jst';
 
 export const FOLLOW_UP_KINDS = ['week1', 'month1', 'month3'] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];

@@ -9,8 +9,8 @@
  * a first start count from registration: 「つないだ割合」 is a share of the people who came that
  * month, whenever they went on to start.
  */
-import { toCsv } from '../csv';
-import { DAY_MS, floatingAt, todayJst } from '../schedule/jst';
+import { toCsv } from '../shared/csv';
+import { DAY_MS, floatingAt, todayJst } from '../shared/schedule/jst';
 import { addMonthsClamped, checkDate } from './follow-ups';
 import { END_REASONS, type EndReason, type PlacementStatus } from './workflow';
 

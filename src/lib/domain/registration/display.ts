@@ -2,11 +2,11 @@
  * A listing as people read it (labels, the schedule sentence), for diffs and history: what a
  * moderator compares is what the public would see, not raw codes.
  */
-import { label } from '$lib/i18n';
+import { label } from '$lib/i18n/index';
 import { m } from '$lib/paraglide/messages';
-import { describe } from '../schedule';
+import { describe } from '../shared/schedule';
 import type { Display } from './diff';
-import { scheduleOf, type ActivityFields, type PlaceFields } from './listing-values';
+import { scheduleOf, type ActivityFields, type PlaceFields } from './place-values';
 
 const list = (vocabulary: Parameters<typeof label>[0], codes: string[]) => codes.map((c) => label(vocabulary, c)).join('、');
 

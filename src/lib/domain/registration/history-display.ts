@@ -2,11 +2,11 @@
  * A history entry's fields as people read them: labels instead of column names, the schedule
  * as its Japanese sentence (never the raw RRULE), codes as their labels, ids left out.
  */
-import { ptLabel } from '$lib/components/participation/labels';
-import { label } from '$lib/i18n';
+import { ptLabel } from '$lib/i18n/participation';
+import { label } from '$lib/i18n/index';
 import { m } from '$lib/paraglide/messages';
-import { describe, type Closure } from '../schedule';
-import { formatWareki } from '../wareki';
+import { describe, type Closure } from '../shared/schedule';
+import { formatWareki } from '../shared/wareki';
 
 const HIDDEN = new Set(['verified_by', 'area_id', 'activity_id', 'exdates', 'id', 'created_by']);
 

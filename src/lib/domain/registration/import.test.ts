@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapHeader, parseCategory, parseFee, parseScheduleText, parseTargets, readTable } from './import';
-import { scheduleOf } from './listing-values';
-import { describe as sentence } from '../schedule';
+import { scheduleOf } from './place-values';
+import { describe as sentence } from '../shared/schedule';
 
 describe('reading a 社協 list', () => {
 	it('knows the usual column titles, in any width', () => {

@@ -4,9 +4,9 @@
  * 10:00〜12:00」) read into the schedule builder's fields where it can be. Pure: the server
  * parses the file and adds geocoding and duplicate checks.
  */
-import { CATEGORIES, TARGET_GROUPS, type Category, type TargetGroup } from '../taxonomy';
-import { normalizeText } from '../text';
-import { EMPTY_SCHEDULE, type ScheduleFields } from './listing-values';
+import { CATEGORIES, TARGET_GROUPS, type Category, type TargetGroup } from '../shared/taxonomy';
+import { normalizeText } from '../shared/text';
+import { EMPTY_SCHEDULE, type ScheduleFields } from './place-values';
 import { inJapanOutline, isPhone, normalizeDecimal, normalizePhone, normalizePostalCode, tidy, tidyLine } from './normalize';
 
 export const IMPORT_MAX_ROWS = 500;

@@ -3,7 +3,7 @@
  * the read (ARCHITECTURE §6.12); changes are logged by triggers. Call this right after a select
  * that returned participant data, with the rows it returned.
  */
-import type { Tx } from '../db/types';
+import type { Tx } from '../platform/db/types';
 
 export type ReadAction = 'view' | 'list' | 'export';
 export type RecordType = 'participant' | 'participant_name' | 'placement' | 'follow_up' | 'numbers';

@@ -7,12 +7,12 @@
  * Also the hourly sweep: a reminder after 3 days, expiry after 7.
  */
 import { HOST_REQUEST, hostRequestExpiresAt } from '$lib/domain/participation';
-import { formatWareki } from '$lib/domain/wareki';
+import { formatWareki } from '$lib/domain/shared/wareki';
 import { m } from '$lib/paraglide/messages';
-import { asSystem } from '../db/system';
-import type { Driver, Tx } from '../db/types';
-import type { Mailer } from '../mail/index';
-import { signLink, verifyLink } from '../registration/tokens';
+import { asSystem } from '../platform/db/system';
+import type { Driver, Tx } from '../platform/db/types';
+import type { Mailer } from '../platform/mail/index';
+import { signLink, verifyLink } from '../platform/links/tokens';
 import { answerColumns, type HostAnswer } from './placements';
 
 export interface HostRequestView {

@@ -1,16 +1,16 @@
 /**
- * Feeds the matching engine (src/lib/domain/matching) from the database: the municipality's
+ * Feeds the matching engine (src/lib/domain/participation/matching) from the database: the municipality's
  * open openings with their next 4 weeks of dates, seats taken and the host's reply speed, and
  * participants with what their placements so far say about them. The engine decides; this
  * module only reads (under RLS) and translates.
  */
-import { assignBatch, HORIZON_DAYS, rankOpenings, rankParticipants, type Match, type NearMiss, type Opening, type Participant } from '$lib/domain/matching';
-import type { AgeBand, Goal, Mode, Preference } from '$lib/domain/matching/types';
+import { assignBatch, HORIZON_DAYS, rankOpenings, rankParticipants, type Match, type NearMiss, type Opening, type Participant } from '$lib/domain/participation/matching';
+import type { AgeBand, Goal, Mode, Preference } from '$lib/domain/participation/matching/types';
 import { PLACEMENT_STATUSES, occupiesCapacity } from '$lib/domain/participation';
-import { occurrences } from '$lib/domain/schedule';
-import type { Accommodation, TargetGroup } from '$lib/domain/taxonomy';
-import type { Tx } from '../db/types';
-import { scheduleColumns, scheduleFromRow, type ScheduleRow } from '../schedules';
+import { occurrences } from '$lib/domain/shared/schedule';
+import type { Accommodation, TargetGroup } from '$lib/domain/shared/taxonomy';
+import type { Tx } from '../platform/db/types';
+import { scheduleColumns, scheduleFromRow, type ScheduleRow } from '../places/schedules';
 import { logReads } from './access-log';
 
 const DAY_MS = 86_400_000;

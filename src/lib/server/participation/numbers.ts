@@ -4,7 +4,7 @@
  * as 'numbers', not per person — the figures disclose no one.
  */
 import type { NumbersInput } from '$lib/domain/participation';
-import type { Tx } from '../db/types';
+import type { Tx } from '../platform/db/types';
 import { logReads } from './access-log';
 
 export async function numbersInput(tx: Tx, municipalityId: string, action: 'view' | 'export'): Promise<NumbersInput> {

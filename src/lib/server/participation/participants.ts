@@ -3,10 +3,10 @@
  * aal2; real names for the assigned only). Every function that returns participant data logs
  * the read in the same transaction.
  */
-import type { TimeWindow } from '$lib/domain/matching/types';
+import type { TimeWindow } from '$lib/domain/participation/matching/types';
 import { windowsFromSlots } from '$lib/domain/participation/availability';
-import type { ParticipantForm } from '$lib/domain/schemas/participation';
-import type { Tx } from '../db/types';
+import type { ParticipantForm } from '$lib/domain/participation/schemas';
+import type { Tx } from '../platform/db/types';
 import { logReads } from './access-log';
 
 export interface ParticipantRecord {

@@ -5,7 +5,7 @@
  * Each write names the version the coordinator saw, so two people acting at once cannot both win.
  */
 import { addDays, canTransition, followUpsFor, hostRequestExpiresAt, type PlacementStatus } from '$lib/domain/participation';
-import type { Tx } from '../db/types';
+import type { Tx } from '../platform/db/types';
 import { logReads } from './access-log';
 import { verdictFor } from './matching';
 

@@ -4,10 +4,10 @@
  */
 import { activityDisplay } from '$lib/domain/registration/display';
 import { diffDisplays, type FieldDiff } from '$lib/domain/registration/diff';
-import type { ActivityFields } from '$lib/domain/registration/listing-values';
-import type { Tx } from '../db/types';
+import type { ActivityFields } from '$lib/domain/registration/place-values';
+import type { Tx } from '../platform/db/types';
 import { lastChange } from './history';
-import { activitiesOfListing, canEditDirectly, deleteActivity, getListing, insertActivity, isModeratorOf, updateActivity } from './listings';
+import { activitiesOfListing, canEditDirectly, deleteActivity, getListing, insertActivity, isModeratorOf, updateActivity } from './places';
 import { pendingRequest, proposeActivityChange } from './moderation';
 
 export type ActivityOutcome =

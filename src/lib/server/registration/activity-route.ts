@@ -2,13 +2,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { activitySchema } from '$lib/domain/schemas/registration-listing';
-import { formatDateTime } from '$lib/format';
+import { activitySchema } from '$lib/domain/registration/schemas/place';
+import { formatDateTime } from '$lib/i18n/format';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
-import { refreshOccurrences } from '../occurrences';
+import { refreshOccurrences } from '../places/occurrences';
 import { removeActivity, saveActivity } from './activity-actions';
-import { refused, uuidParam } from './http';
+import { refused, uuidParam } from '../platform/route-params';
 import { registration } from './services';
 
 type Event = { request: Request; locals: App.Locals; params: { placeId: string; activityId?: string } };

@@ -4,14 +4,14 @@
  * past due get a reminder with a signed, single-use, expiring 「変わりありません」 link;
  * overdue ones are marked on their page and ranked lower in the search, never deleted.
  */
-import { CONFIRMATION_INTERVAL_DAYS, OVERDUE_GRACE_DAYS, type Freshness } from '$lib/domain/freshness';
-import { formatWareki } from '$lib/domain/wareki';
-import { asSystem } from '../db/system';
-import type { Driver, Tx } from '../db/types';
-import type { Mailer } from '../mail/index';
-import { freshnessMail } from '../mail/templates';
+import { CONFIRMATION_INTERVAL_DAYS, OVERDUE_GRACE_DAYS, type Freshness } from '$lib/domain/places/freshness';
+import { formatWareki } from '$lib/domain/shared/wareki';
+import { asSystem } from '../platform/db/system';
+import type { Driver, Tx } from '../platform/db/types';
+import type { Mailer } from '../platform/mail/index';
+import { freshnessMail } from './mails';
 import { displayNames } from './organizations';
-import { signLink, verifyLink } from './tokens';
+import { signLink, verifyLink } from '../platform/links/tokens';
 
 export const FRESHNESS_LINK_DAYS = 30;
 /** a listing gets at most one reminder per this many days */

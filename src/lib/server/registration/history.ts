@@ -1,5 +1,5 @@
 /** A listing's history (who, when, how, before → after), under the caller's claims. */
-import type { Tx } from '../db/types';
+import type { Tx } from '../platform/db/types';
 import { displayNames } from './organizations';
 
 export interface HistoryEntry {

@@ -9,10 +9,10 @@ import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
 import { parseFee, parseScheduleText, parseTargets, readTable, checkRow, sameName, type ImportRow, type ImportValues } from '$lib/domain/registration/import';
-import { scheduleColumnsOf } from '$lib/domain/registration/listing-values';
-import type { Geocoder } from '../geocoder/index';
-import type { Tx } from '../db/types';
-import { setVia } from './listings';
+import { scheduleColumnsOf } from '$lib/domain/registration/place-values';
+import type { Geocoder } from '../platform/geocoder/index';
+import type { Tx } from '../platform/db/types';
+import { setVia } from './places';
 
 export const IMPORT_MAX_BYTES = 400 * 1024;
 const GEOCODE_AT_MOST = 60;

@@ -1,10 +1,10 @@
 /** Invitation links: a signed JWT carrying the invitation id, its nonce and the organisation's name. */
-import { invitationMail } from '../mail/templates';
-import type { Tx } from '../db/types';
+import { invitationMail } from './mails';
+import type { Tx } from '../platform/db/types';
 import { createInvitation } from './organizations';
 import type { RegistrationServices } from './services';
-import { newNonce, sha256Hex, signLink } from './tokens';
-import { formatWareki } from '$lib/domain/wareki';
+import { newNonce, sha256Hex, signLink } from '../platform/links/tokens';
+import { formatWareki } from '$lib/domain/shared/wareki';
 
 export const INVITATION_DAYS = 7;
 

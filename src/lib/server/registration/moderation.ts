@@ -6,8 +6,8 @@
  * sees which fields moved meanwhile.
  */
 import { changedKeys } from '$lib/domain/registration/diff';
-import { ACTIVITY_FIELDS, PLACE_FIELDS, type ActivityFields, type PlaceFields } from '$lib/domain/registration/listing-values';
-import type { Tx } from '../db/types';
+import { ACTIVITY_FIELDS, PLACE_FIELDS, type ActivityFields, type PlaceFields } from '$lib/domain/registration/place-values';
+import type { Tx } from '../platform/db/types';
 import {
 	activitiesOfListing,
 	deleteActivity,
@@ -17,7 +17,7 @@ import {
 	updateActivity,
 	updatePlace,
 	type Saved
-} from './listings';
+} from './places';
 import { displayNames } from './organizations';
 
 export type RequestKind = 'new_listing' | 'place' | 'activity';

@@ -3,10 +3,10 @@
  * it runs after the moderator's transaction and uses the system path only to find the
  * requester's address (which the moderator may not read).
  */
-import { asSystem } from '../db/system';
-import type { Driver } from '../db/types';
-import type { Mailer } from '../mail/index';
-import { decisionMail } from '../mail/templates';
+import { asSystem } from '../platform/db/system';
+import type { Driver } from '../platform/db/types';
+import type { Mailer } from '../platform/mail/index';
+import { decisionMail } from './mails';
 
 export async function notifyDecision(
 	driver: Driver,

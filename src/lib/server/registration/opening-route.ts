@@ -3,15 +3,15 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { diffDisplays, type Display } from '$lib/domain/registration/diff';
-import { scheduleOf, type OpeningFields } from '$lib/domain/registration/listing-values';
-import { openingSchema } from '$lib/domain/schemas/registration-listing';
-import { describe } from '$lib/domain/schedule';
-import { formatDateTime } from '$lib/format';
+import { scheduleOf, type OpeningFields } from '$lib/domain/registration/place-values';
+import { openingSchema } from '$lib/domain/registration/schemas/place';
+import { describe } from '$lib/domain/shared/schedule';
+import { formatDateTime } from '$lib/i18n/format';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { lastChange } from './history';
-import { refused, uuidParam } from './http';
-import { deleteOpening, insertOpening, openingsOfListing, updateOpening } from './listings';
+import { refused, uuidParam } from '../platform/route-params';
+import { deleteOpening, insertOpening, openingsOfListing, updateOpening } from './places';
 
 type Event = { request: Request; locals: App.Locals; params: { placeId: string; openingId?: string } };
 

@@ -2,8 +2,8 @@
  * Organisations, their members and invitations — under the caller's claims (RLS decides;
  * public.create_organization and public.accept_invitation are the two security definer paths).
  */
-import type { MembershipRole, OrganizationKind, PlaceStatus } from '$lib/domain/taxonomy';
-import type { Tx } from '../db/types';
+import type { MembershipRole, OrganizationKind, PlaceStatus } from '$lib/domain/shared/taxonomy';
+import type { Tx } from '../platform/db/types';
 
 export interface OrganizationValues {
 	id: string;

@@ -1,5 +1,5 @@
 /** The mail outbox as tenant administrators read it (RLS: their municipality's mail and account mail). */
-import type { Tx } from '../db/types';
+import type { Tx } from '../platform/db/types';
 
 export interface OutboxMail {
 	id: string;

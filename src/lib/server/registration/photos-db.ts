@@ -1,5 +1,5 @@
 /** Photo rows (the files are in the storage port), under the caller's claims. */
-import type { Tx } from '../db/types';
+import type { Tx } from '../platform/db/types';
 
 export interface PhotoRow {
 	id: string;

@@ -2,12 +2,12 @@
  * The registration feature's process-wide handles (resources, not request state): the mailer,
  * the geocoder, the photo storage and the key for signed links, opened on first use.
  */
-import { createGeocoder, type Geocoder } from '../geocoder/index';
-import { createMailer, type Mailer } from '../mail/index';
-import { services } from '../services';
-import { createStorage, type Storage } from '../storage/index';
-import type { Driver } from '../db/types';
-import { linkKey } from './keys';
+import { createGeocoder, type Geocoder } from '../platform/geocoder/index';
+import { createMailer, type Mailer } from '../platform/mail/index';
+import { services } from '../platform/services';
+import { createStorage, type Storage } from '../platform/storage/index';
+import type { Driver } from '../platform/db/types';
+import { linkKey } from '../platform/links/keys';
 
 export interface RegistrationServices {
 	driver: Driver;

@@ -2,7 +2,7 @@
  * Resident 「情報提供」. Residents have no account; public.submit_suggestion is their one write
  * (anon claims), rate limited per client key and per municipality inside the database.
  */
-import type { Tx } from '../db/types';
+import type { Tx } from '../platform/db/types';
 
 export interface SuggestionValues {
 	id: string;

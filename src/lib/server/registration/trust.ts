@@ -1,6 +1,6 @@
 /** Organisations of the moderator's municipality and their `trusted` flag (guarded in SQL). */
-import type { OrganizationKind } from '$lib/domain/taxonomy';
-import type { Tx } from '../db/types';
+import type { OrganizationKind } from '$lib/domain/shared/taxonomy';
+import type { Tx } from '../platform/db/types';
 
 export interface OrgRow {
 	id: string;

@@ -1,5 +1,5 @@
-import { myMemberships } from '$lib/server/memberships';
-import { services } from '$lib/server/services';
+import { myMemberships } from '$lib/server/platform/memberships';
+import { services } from '$lib/server/platform/services';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,11 +1,11 @@
 import QRCode from 'qrcode';
-import { describe } from '$lib/domain/schedule';
-import { parseSearch } from '$lib/domain/search';
-import { formatWareki } from '$lib/domain/wareki';
-import { label } from '$lib/i18n';
+import { describe } from '$lib/domain/shared/schedule';
+import { parseSearch } from '$lib/domain/places/search';
+import { formatWareki } from '$lib/domain/shared/wareki';
+import { label } from '$lib/i18n/index';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
-import { topAreaNames } from '$lib/server/places';
-import { exportPlaces } from '$lib/server/opendata';
+import { topAreaNames } from '$lib/server/places/places';
+import { exportPlaces } from '$lib/server/places/opendata';
 import type { PageServerLoad } from './$types';
 
 const MAX = 300;

@@ -6,12 +6,12 @@
 import { fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { suggestionSchema } from '$lib/domain/schemas/registration';
+import { suggestionSchema } from '$lib/domain/registration/schemas/index';
 import { m } from '$lib/paraglide/messages';
-import { isUuid } from '$lib/server/registration/http';
+import { isUuid } from '$lib/server/platform/route-params';
 import { registration } from '$lib/server/registration/services';
 import { submitSuggestion, suggestionMunicipalities, suggestionTarget } from '$lib/server/registration/suggestions';
-import { clientKey, formAge, stampForm } from '$lib/server/registration/tokens';
+import { clientKey, formAge, stampForm } from '$lib/server/platform/links/tokens';
 import type { Actions, PageServerLoad } from './$types';
 
 const MIN_MS = 3_000;

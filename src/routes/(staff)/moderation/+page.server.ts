@@ -1,4 +1,4 @@
-import { formatDateTime } from '$lib/format';
+import { formatDateTime } from '$lib/i18n/format';
 import { getLocale } from '$lib/paraglide/runtime';
 import { moderationQueue, pendingPhotos } from '$lib/server/registration/moderation';
 import { openSuggestions } from '$lib/server/registration/suggestions';

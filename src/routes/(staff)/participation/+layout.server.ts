@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { coordinatorMunicipality } from '$lib/server/participation/participants';
-import { services } from '$lib/server/services';
+import { services } from '$lib/server/platform/services';
 import type { LayoutServerLoad } from './$types';
 
 /**

@@ -1,4 +1,4 @@
-import { todayJst } from '$lib/domain/schedule/jst';
+import { todayJst } from '$lib/domain/shared/schedule/jst';
 import { listParticipants } from '$lib/server/participation/participants';
 import { followUpsDue, openRequests } from '$lib/server/participation/placements';
 import type { PageServerLoad } from './$types';

@@ -1,10 +1,10 @@
-import { toCsv } from '$lib/domain/csv';
-import { parseSearch } from '$lib/domain/search';
-import { todayJst } from '$lib/domain/wareki';
-import { formatTime } from '$lib/format';
-import { label } from '$lib/i18n';
-import { badParameters, cached } from '$lib/server/http';
-import { exportEvents } from '$lib/server/opendata';
+import { toCsv } from '$lib/domain/shared/csv';
+import { parseSearch } from '$lib/domain/places/search';
+import { todayJst } from '$lib/domain/shared/wareki';
+import { formatTime } from '$lib/i18n/format';
+import { label } from '$lib/i18n/index';
+import { badParameters, cached } from '$lib/server/platform/http';
+import { exportEvents } from '$lib/server/places/opendata';
 import type { RequestHandler } from './$types';
 
 /** Columns after 自治体標準オープンデータセット「イベント一覧」. */

@@ -1,10 +1,10 @@
-import { toCsv } from '$lib/domain/csv';
-import { describe } from '$lib/domain/schedule';
-import { todayJst } from '$lib/domain/wareki';
-import { parseSearch } from '$lib/domain/search';
-import { label } from '$lib/i18n';
-import { badParameters, cached } from '$lib/server/http';
-import { exportPlaces } from '$lib/server/opendata';
+import { toCsv } from '$lib/domain/shared/csv';
+import { describe } from '$lib/domain/shared/schedule';
+import { todayJst } from '$lib/domain/shared/wareki';
+import { parseSearch } from '$lib/domain/places/search';
+import { label } from '$lib/i18n/index';
+import { badParameters, cached } from '$lib/server/platform/http';
+import { exportPlaces } from '$lib/server/places/opendata';
 import type { RequestHandler } from './$types';
 
 /** Columns after 自治体標準オープンデータセット「公共施設一覧」, with this product's additions. */

@@ -1,6 +1,6 @@
-import { parseSearch } from '$lib/domain/search';
-import { badParameters, cached } from '$lib/server/http';
-import { placeFeatures } from '$lib/server/search';
+import { parseSearch } from '$lib/domain/places/search';
+import { badParameters, cached } from '$lib/server/platform/http';
+import { placeFeatures } from '$lib/server/places/search';
 import type { RequestHandler } from './$types';
 
 const DEFAULT_LIMIT = 10_000;

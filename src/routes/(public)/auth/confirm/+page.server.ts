@@ -5,7 +5,7 @@
  */
 import { fail } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { services } from '$lib/server/services';
+import { services } from '$lib/server/platform/services';
 import type { Actions, PageServerLoad } from './$types';
 
 const tokenOf = (url: URL) => url.searchParams.get('token') ?? url.searchParams.get('token_hash') ?? '';

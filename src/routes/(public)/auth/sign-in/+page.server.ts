@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { signInSchema } from '$lib/domain/schemas/auth';
+import { signInSchema } from '$lib/domain/shared/auth-schemas';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { services } from '$lib/server/services';
+import { services } from '$lib/server/platform/services';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only same-site paths: a crafted ?next= must not send people elsewhere. */

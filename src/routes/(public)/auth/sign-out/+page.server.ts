@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { services } from '$lib/server/services';
+import { services } from '$lib/server/platform/services';
 import type { Actions, PageServerLoad } from './$types';
 
 // Signing out changes state, so it is a POST (a link or prefetch must not sign anyone out).

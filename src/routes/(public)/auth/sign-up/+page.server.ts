@@ -1,12 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { signUpSchema } from '$lib/domain/schemas/registration';
+import { signUpSchema } from '$lib/domain/registration/schemas/index';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
-import { accountExistsMail, confirmationMail } from '$lib/server/mail/templates';
+import { accountExistsMail, confirmationMail } from '$lib/server/registration/mails';
 import { registration } from '$lib/server/registration/services';
-import { services } from '$lib/server/services';
+import { services } from '$lib/server/platform/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => ({

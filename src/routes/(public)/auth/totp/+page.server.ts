@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { totpSchema } from '$lib/domain/schemas/auth';
+import { totpSchema } from '$lib/domain/shared/auth-schemas';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { services } from '$lib/server/services';
+import { services } from '$lib/server/platform/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -3,7 +3,7 @@
  * the listing and one button; only pressing the button confirms (mail scanners open links).
  * Signed, single-use, expiring; handled through the system path (there is no user).
  */
-import { formatWareki } from '$lib/domain/wareki';
+import { formatWareki } from '$lib/domain/shared/wareki';
 import { confirmByLink, viewFreshnessLink } from '$lib/server/registration/freshness';
 import { registration } from '$lib/server/registration/services';
 import type { Actions, PageServerLoad } from './$types';

@@ -5,7 +5,7 @@
 import { fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { hostReplySchema } from '$lib/domain/schemas/participation';
+import { hostReplySchema } from '$lib/domain/participation/schemas';
 import { answerHostRequest, viewHostRequest } from '$lib/server/participation/host-link';
 import { registration } from '$lib/server/registration/services';
 import type { Actions, PageServerLoad } from './$types';

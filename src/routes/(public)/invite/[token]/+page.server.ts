@@ -1,9 +1,9 @@
 /** An invitation link: the signed token names the organisation; joining needs a (confirmed) account. */
 import { fail } from '@sveltejs/kit';
-import { formatWareki } from '$lib/domain/wareki';
+import { formatWareki } from '$lib/domain/shared/wareki';
 import { acceptInvitation } from '$lib/server/registration/organizations';
 import { registration } from '$lib/server/registration/services';
-import { verifyLink } from '$lib/server/registration/tokens';
+import { verifyLink } from '$lib/server/platform/links/tokens';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url, setHeaders }) => {

@@ -1,6 +1,6 @@
 /** A listing's photo, if the caller may see it (RLS on place_photos decides), from the storage port. */
 import { error } from '@sveltejs/kit';
-import { isUuid } from '$lib/server/registration/http';
+import { isUuid } from '$lib/server/platform/route-params';
 import { getPhoto } from '$lib/server/registration/photos-db';
 import { registration } from '$lib/server/registration/services';
 import type { RequestHandler } from './$types';

@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { describe, nextOccurrences } from '$lib/domain/schedule';
-import { freshness } from '$lib/domain/freshness';
-import { formatWareki } from '$lib/domain/wareki';
-import { formatSpan } from '$lib/format';
+import { describe, nextOccurrences } from '$lib/domain/shared/schedule';
+import { freshness } from '$lib/domain/places/freshness';
+import { formatWareki } from '$lib/domain/shared/wareki';
+import { formatSpan } from '$lib/i18n/format';
 import { getLocale } from '$lib/paraglide/runtime';
-import { activitiesOf, getPlace, publicOpeningsOf } from '$lib/server/places';
+import { activitiesOf, getPlace, publicOpeningsOf } from '$lib/server/places/places';
 import { photosOf } from '$lib/server/registration/photos-db';
 import type { PageServerLoad } from './$types';
 

@@ -2,12 +2,12 @@ import { fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
-import { phoneConfirmationSchema } from '$lib/domain/schemas/registration';
-import { formatWareki } from '$lib/domain/wareki';
-import { formatDateTime } from '$lib/format';
+import { phoneConfirmationSchema } from '$lib/domain/registration/schemas/index';
+import { formatWareki } from '$lib/domain/shared/wareki';
+import { formatDateTime } from '$lib/i18n/format';
 import { getLocale } from '$lib/paraglide/runtime';
 import { confirmListing, freshnessDashboard, sendReminder } from '$lib/server/registration/freshness';
-import { refused } from '$lib/server/registration/http';
+import { refused } from '$lib/server/platform/route-params';
 import { registration } from '$lib/server/registration/services';
 import type { Actions, PageServerLoad } from './$types';
 

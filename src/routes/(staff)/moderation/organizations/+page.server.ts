@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
-import { refused } from '$lib/server/registration/http';
+import { refused } from '$lib/server/platform/route-params';
 import { municipalOrganizations, setTrusted } from '$lib/server/registration/trust';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { formatDateTime } from '$lib/format';
+import { formatDateTime } from '$lib/i18n/format';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { outbox } from '$lib/server/registration/outbox';

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { batchAcceptSchema } from '$lib/domain/schemas/participation';
+import { batchAcceptSchema } from '$lib/domain/participation/schemas';
 import { m } from '$lib/paraglide/messages';
 import { batchFor } from '$lib/server/participation/matching';
 import { propose } from '$lib/server/participation/placements';

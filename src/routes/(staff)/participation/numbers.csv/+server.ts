@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { csvLabels } from '$lib/components/participation/numbers';
+import { csvLabels } from '$lib/i18n/participation-numbers';
 import { numbersCsv, participationNumbers } from '$lib/domain/participation';
-import { todayJst } from '$lib/domain/schedule/jst';
+import { todayJst } from '$lib/domain/shared/schedule/jst';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { numbersInput } from '$lib/server/participation/numbers';

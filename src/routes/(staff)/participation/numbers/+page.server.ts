@@ -1,5 +1,5 @@
 import { participationNumbers } from '$lib/domain/participation';
-import { todayJst } from '$lib/domain/schedule/jst';
+import { todayJst } from '$lib/domain/shared/schedule/jst';
 import { numbersInput } from '$lib/server/participation/numbers';
 import type { PageServerLoad } from './$types';
 

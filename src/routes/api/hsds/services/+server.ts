@@ -1,8 +1,8 @@
-import { parseSearch, type ParamError } from '$lib/domain/search';
-import { toHsdsService, hsdsToSearchParams } from '$lib/server/hsds';
-import { badParameters, cached } from '$lib/server/http';
-import { exportPlaces } from '$lib/server/opendata';
-import { countAll } from '$lib/server/search';
+import { parseSearch, type ParamError } from '$lib/domain/places/search';
+import { toHsdsService, hsdsToSearchParams } from '$lib/server/places/hsds';
+import { badParameters, cached } from '$lib/server/platform/http';
+import { exportPlaces } from '$lib/server/places/opendata';
+import { countAll } from '$lib/server/places/search';
 import type { RequestHandler } from './$types';
 
 const MAX_PER_PAGE = 100;

@@ -2,13 +2,13 @@ import { error, fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
-import { freshness } from '$lib/domain/freshness';
-import { invitationSchema } from '$lib/domain/schemas/registration';
-import type { Category } from '$lib/domain/taxonomy';
-import { formatWareki } from '$lib/domain/wareki';
+import { freshness } from '$lib/domain/places/freshness';
+import { invitationSchema } from '$lib/domain/registration/schemas/index';
+import type { Category } from '$lib/domain/shared/taxonomy';
+import { formatWareki } from '$lib/domain/shared/wareki';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
-import { uuidParam } from '$lib/server/registration/http';
+import { uuidParam } from '$lib/server/platform/route-params';
 import { issueInvitation, mailInvitation } from '$lib/server/registration/invitations';
 import {
 	displayNames,

@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { newOrganizationSchema } from '$lib/domain/schemas/registration';
+import { newOrganizationSchema } from '$lib/domain/registration/schemas/index';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { refused } from '$lib/server/registration/http';
+import { refused } from '$lib/server/platform/route-params';
 import { createOrganization, municipalities } from '$lib/server/registration/organizations';
 import type { Actions, PageServerLoad } from './$types';
 

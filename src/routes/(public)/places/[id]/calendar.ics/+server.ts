@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { toICalendar } from '$lib/domain/schedule';
-import { cached } from '$lib/server/http';
-import { activitiesOf, getPlace } from '$lib/server/places';
+import { toICalendar } from '$lib/domain/shared/schedule';
+import { cached } from '$lib/server/platform/http';
+import { activitiesOf, getPlace } from '$lib/server/places/places';
 import type { RequestHandler } from './$types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -2,10 +2,10 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
-import { line } from '$lib/domain/schemas/registration-fields';
-import { formatDateTime } from '$lib/format';
+import { line } from '$lib/domain/registration/schemas/fields';
+import { formatDateTime } from '$lib/i18n/format';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
-import { uuidParam } from '$lib/server/registration/http';
+import { uuidParam } from '$lib/server/platform/route-params';
 import { getSuggestion, handleSuggestion } from '$lib/server/registration/suggestions';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { proposalSchema } from '$lib/domain/schemas/participation';
+import { proposalSchema } from '$lib/domain/participation/schemas';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { participantTrail } from '$lib/server/participation/access-log';

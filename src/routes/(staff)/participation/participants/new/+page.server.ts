@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { participantSchema } from '$lib/domain/schemas/participation';
+import { participantSchema } from '$lib/domain/participation/schemas';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { areaOptions, coordinatorMunicipality, createParticipant } from '$lib/server/participation/participants';

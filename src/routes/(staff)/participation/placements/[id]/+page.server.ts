@@ -1,10 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { dayText, ptLabel } from '$lib/components/participation/labels';
-import { todayJst } from '$lib/domain/schedule/jst';
-import { askSchema, followUpSchema, hostReplySchema, stepSchema } from '$lib/domain/schemas/participation';
-import { label } from '$lib/i18n';
+import { dayText, ptLabel } from '$lib/i18n/participation';
+import { todayJst } from '$lib/domain/shared/schedule/jst';
+import { askSchema, followUpSchema, hostReplySchema, stepSchema } from '$lib/domain/participation/schemas';
+import { label } from '$lib/i18n/index';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { hostReplyUrl, hostRequestMail, signHostLink } from '$lib/server/participation/host-link';

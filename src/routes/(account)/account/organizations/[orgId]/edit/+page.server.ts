@@ -1,10 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { organizationSchema } from '$lib/domain/schemas/registration';
+import { organizationSchema } from '$lib/domain/registration/schemas/index';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { refused, uuidParam } from '$lib/server/registration/http';
+import { refused, uuidParam } from '$lib/server/platform/route-params';
 import { getOrganization, updateOrganization } from '$lib/server/registration/organizations';
 import type { Actions, PageServerLoad } from './$types';
 

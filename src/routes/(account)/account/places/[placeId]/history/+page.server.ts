@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { historyFields } from '$lib/domain/registration/history-display';
-import { formatDateTime } from '$lib/format';
+import { formatDateTime } from '$lib/i18n/format';
 import { getLocale } from '$lib/paraglide/runtime';
 import { placeHistory } from '$lib/server/registration/history';
-import { uuidParam } from '$lib/server/registration/http';
-import { getListing } from '$lib/server/registration/listings';
+import { uuidParam } from '$lib/server/platform/route-params';
+import { getListing } from '$lib/server/registration/places';
 import type { PageServerLoad } from './$types';
 
 

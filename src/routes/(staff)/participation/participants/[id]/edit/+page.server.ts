@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { slotsFromWindows } from '$lib/domain/participation/availability';
-import { participantSchema } from '$lib/domain/schemas/participation';
+import { participantSchema } from '$lib/domain/participation/schemas';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { areaOptions, getParticipant, updateParticipant } from '$lib/server/participation/participants';

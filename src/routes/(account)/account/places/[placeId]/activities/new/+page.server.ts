@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { EMPTY_SCHEDULE, type ActivityFields } from '$lib/domain/registration/listing-values';
-import { activitySchema } from '$lib/domain/schemas/registration-listing';
-import { todayJst } from '$lib/domain/wareki';
+import { EMPTY_SCHEDULE, type ActivityFields } from '$lib/domain/registration/place-values';
+import { activitySchema } from '$lib/domain/registration/schemas/place';
+import { todayJst } from '$lib/domain/shared/wareki';
 import { saveActivityAction } from '$lib/server/registration/activity-route';
-import { uuidParam } from '$lib/server/registration/http';
-import { canEditDirectly, canWorkOn, getListing } from '$lib/server/registration/listings';
+import { uuidParam } from '$lib/server/platform/route-params';
+import { canEditDirectly, canWorkOn, getListing } from '$lib/server/registration/places';
 import { pendingRequest } from '$lib/server/registration/moderation';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';

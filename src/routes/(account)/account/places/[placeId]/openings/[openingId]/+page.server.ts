@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { openingSchema } from '$lib/domain/schemas/registration-listing';
-import { uuidParam } from '$lib/server/registration/http';
-import { activitiesOfListing, canWorkOn, getListing, openingsOfListing } from '$lib/server/registration/listings';
+import { openingSchema } from '$lib/domain/registration/schemas/place';
+import { uuidParam } from '$lib/server/platform/route-params';
+import { activitiesOfListing, canWorkOn, getListing, openingsOfListing } from '$lib/server/registration/places';
 import { removeOpeningAction, saveOpeningAction } from '$lib/server/registration/opening-route';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';

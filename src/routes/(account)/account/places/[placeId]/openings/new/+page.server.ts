@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { EMPTY_SCHEDULE } from '$lib/domain/registration/listing-values';
-import { openingSchema } from '$lib/domain/schemas/registration-listing';
-import { todayJst } from '$lib/domain/wareki';
-import { uuidParam } from '$lib/server/registration/http';
-import { activitiesOfListing, canWorkOn, getListing } from '$lib/server/registration/listings';
+import { EMPTY_SCHEDULE } from '$lib/domain/registration/place-values';
+import { openingSchema } from '$lib/domain/registration/schemas/place';
+import { todayJst } from '$lib/domain/shared/wareki';
+import { uuidParam } from '$lib/server/platform/route-params';
+import { activitiesOfListing, canWorkOn, getListing } from '$lib/server/registration/places';
 import { saveOpeningAction } from '$lib/server/registration/opening-route';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,0 +1,40 @@
+/**
+ * Responses for the public APIs: strong ETags over the body, so CDNs and browsers revalidate
+ * with 304s; Cache-Control that lets a CDN serve them for a few minutes.
+ */
+import { createHash } from 'node:crypto';
+import type { ParamError } from '$lib/domain/places/search';
+
+export const PUBLIC_CACHE = 'public, max-age=300, stale-while-revalidate=3600';
+
+export function cached(request: Request, body: string, headers: Record<string, string>): Response {
+	const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+	const common = { etag, 'cache-control': PUBLIC_CACHE, vary: 'accept-encoding', 'access-control-allow-origin': '*' };
+	const match = request.headers.get('if-none-match');
+	if (match && match.split(',').map((s) => s.trim().replace(/^W\//, '')).includes(etag))
+		return new Response(null, { status: 304, headers: common });
+	return new Response(body, { status: 200, headers: { ...headers, ...common } });
+}
+
+const REASONS: Record<ParamError['code'], string> = {
+	unknown_value: 'not one of the allowed values',
+	not_a_number: 'not a number',
+	out_of_range: 'out of range',
+	bad_format: 'not in the expected format',
+	too_long: 'too long'
+};
+
+/** 400 with a JSON body that names each parameter and why it was refused. */
+export function badParameters(errors: ParamError[], allowed: Record<string, string> = {}): Response {
+	return new Response(
+		JSON.stringify({
+			error: 'invalid_parameters',
+			errors: errors.map((e) => ({
+				parameter: e.param,
+				value: e.value,
+				reason: REASONS[e.code] + (allowed[e.param] ? ` (allowed: ${allowed[e.param]})` : '')
+			}))
+		}),
+		{ status: 400, headers: { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*' } }
+	);
+}
