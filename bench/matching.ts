@@ -19,10 +19,10 @@ import {
 	type TimeWindow,
 	type Weekday
 } from '../src/lib/domain/participation/matching/index';
+import { DAY_MS, JST_OFFSET_MS } from '../src/lib/domain/shared/schedule/jst';
 
 const SEED = 20261123;
 const NOW = new Date('2026-11-23T00:00:00+09:00'); // a Monday, JST midnight
-const DAY_MS = 86_400_000;
 const RANK_RUNS = 50;
 const BATCH_RUNS = 3;
 const CENTER = { lon: 139.97, lat: 35.87 };
@@ -80,7 +80,7 @@ function participant(r: Rng, i: number): Participant {
 		requiredAccommodations: r.some(ACCS, 0, 2),
 		preferences: r.some(['small_group', 'quiet', 'same_gender_staff'] as Preference[], 0, 2),
 		needsCompanionFirstVisit: r.chance(0.3),
-		waitingSince: new Date(NOW.getTime() - r.int(0, 365) * DAY_MS + 9 * 3_600_000).toISOString().slice(0, 10),
+		waitingSince: new Date(NOW.getTime() - r.int(0, 365) * DAY_MS + JST_OFFSET_MS).toISOString().slice(0, 10),
 		declinedOpeningIds: [],
 		pastOrganizationIds: r.chance(0.3) ? [`org${r.int(0, 999)}`] : []
 	};

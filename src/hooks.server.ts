@@ -1,7 +1,8 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { withClaims } from '$lib/server/platform/db/index';
+import { startScheduledJobs } from '$lib/server/jobs';
 import { services } from '$lib/server/platform/services';
 
 const i18n: Handle = ({ event, resolve }) =>
@@ -26,6 +27,11 @@ const headers: Handle = async ({ event, resolve }) => {
 	response.headers.set('permissions-policy', 'geolocation=(self), camera=(), microphone=()');
 	if (event.locals.claims?.role === 'authenticated') response.headers.set('cache-control', 'private, no-store');
 	return response;
+};
+
+/** Opens the database and starts every scheduled job once, when the server starts. */
+export const init: ServerInit = async () => {
+	await startScheduledJobs();
 };
 
 export const handle = sequence(headers, i18n, session);

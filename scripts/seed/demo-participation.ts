@@ -9,9 +9,9 @@ import { windowsFromSlots } from '$lib/domain/participation/availability';
 import type { Tx } from '../../src/lib/server/platform/db/types';
 import { demoId } from './random';
 import { DEMO_MUNICIPALITY, DEMO_USERS, type DemoTown } from './demo-town';
+import { DAY_MS, HOUR_MS, todayJst } from '$lib/domain/shared/schedule/jst';
 
-const DAY_MS = 86_400_000;
-const jst = (d: Date) => new Date(d.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+const jst = todayJst;
 
 interface DemoParticipant {
 	code: string;
@@ -63,7 +63,7 @@ export async function writeDemoParticipation(tx: Tx, town: DemoTown, today: Date
 		const askedDaysAgo = p.story === 'asked' ? 2 : p.registeredDaysAgo - 7;
 		await step(`status = 'asked', ask_channel = 'phone', asked_at = $2`, [at(askedDaysAgo)]);
 		if (p.story === 'asked') continue;
-		const replied = new Date(at(askedDaysAgo).getTime() + (20 + i * 6) * 3_600_000);
+		const replied = new Date(at(askedDaysAgo).getTime() + (20 + i * 6) * HOUR_MS);
 		if (p.story === 'declined') {
 			await step(`status = 'declined', host_reply = 'difficult', host_decline_reason = 'full', host_replied_at = $2`, [replied]);
 			continue;

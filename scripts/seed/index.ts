@@ -6,6 +6,7 @@ import { asSystem } from '../../src/lib/server/platform/db/system';
 import type { Driver, Tx } from '../../src/lib/server/platform/db/types';
 import { writeDemoParticipation } from './demo-participation';
 import { buildDemoTown, DEMO_MUNICIPALITY, DEMO_PASSWORD, type DemoSchedule } from './demo-town';
+import { DAY_MS } from '$lib/domain/shared/schedule/jst';
 
 export { DEMO_PASSWORD, DEMO_USERS, DEMO_MUNICIPALITY, DEMO_ORGS, DEMO_EXAMPLE_OPENING_TITLE } from './demo-town';
 
@@ -56,7 +57,7 @@ async function writeDemoTown(driver: Driver, today: Date): Promise<void> {
 		}
 		await insertUsers(tx, town.users, m.id);
 		for (const p of town.places) {
-			const verifiedAt = p.verifiedDaysAgo === null ? null : new Date(today.getTime() - p.verifiedDaysAgo * 86_400_000);
+			const verifiedAt = p.verifiedDaysAgo === null ? null : new Date(today.getTime() - p.verifiedDaysAgo * DAY_MS);
 			await tx.query(
 				`insert into public.places (id, municipality_id, organization_id, area_id, name, summary, description,
 				   category, target_groups, accommodations, venue_type, venue_name, fee_yen, fee_note, accessibility,

@@ -5,7 +5,7 @@
 import { END_REASONS, type NumbersCsvLabels } from '$lib/domain/participation';
 import { formatWareki } from '$lib/domain/shared/wareki';
 import { m } from '$lib/paraglide/messages';
-import { ptLabel } from './participation';
+import { participationLabel } from './participation';
 
 /** 33.3%, or — when there is nothing to divide. */
 export const percent = (rate: number | null) => (rate === null ? '—' : m.pt_rate({ rate: (rate * 100).toFixed(1) }));
@@ -30,7 +30,7 @@ export function csvLabels(areas: readonly { id: string; name: string }[], locale
 			replies: m.pt_num_replies(),
 			medianReplyHours: m.pt_num_reply_hours()
 		},
-		endReasons: Object.fromEntries(END_REASONS.map((r) => [r, `${m.pt_num_end_reasons()}：${ptLabel('end_reason', r)}`])) as NumbersCsvLabels['endReasons'],
+		endReasons: Object.fromEntries(END_REASONS.map((r) => [r, `${m.pt_num_end_reasons()}：${participationLabel('end_reason', r)}`])) as NumbersCsvLabels['endReasons'],
 		areaNames: Object.fromEntries(areas.map((a) => [a.id, a.name])),
 		noArea: m.pt_no_area(),
 		allAreas: m.pt_all_areas(),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { END_REASONS, FOLLOW_UP_KINDS, HOST_DECLINE_REASONS, PLACEMENT_STATUSES, SELF_REPORTS, WITHDRAW_REASONS } from '$lib/domain/participation';
 import { PERIODS } from '$lib/domain/participation/availability';
 import { AGE_BANDS, GOALS, INTERESTS, MODES, PREFERENCES } from '$lib/domain/participation/codes';
-import { dayText, ptLabel, type ParticipationVocabulary } from './participation';
+import { dayText, participationLabel, type ParticipationVocabulary } from './participation';
 
 describe('participation labels', () => {
 	it('label every code a form or page can show', () => {
@@ -11,9 +11,9 @@ describe('participation labels', () => {
 			['period', PERIODS], ['placement_status', PLACEMENT_STATUSES], ['host_decline_reason', HOST_DECLINE_REASONS],
 			['end_reason', [...END_REASONS, ...WITHDRAW_REASONS]], ['self_report', SELF_REPORTS], ['follow_up_kind', FOLLOW_UP_KINDS]
 		];
-		const unlabelled = vocabularies.flatMap(([v, codes]) => codes.filter((c) => ptLabel(v, c) === c).map((c) => `${v}_${c}`));
+		const unlabelled = vocabularies.flatMap(([v, codes]) => codes.filter((c) => participationLabel(v, c) === c).map((c) => `${v}_${c}`));
 		expect(unlabelled).toEqual([]);
-		expect(ptLabel('placement_status', 'active')).toBe('参加中');
+		expect(participationLabel('placement_status', 'active')).toBe('参加中');
 	});
 
 	it('write days in 和暦 for Japanese and ISO for English', () => {

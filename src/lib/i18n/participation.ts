@@ -119,12 +119,12 @@ const LABELS = {
 
 export type ParticipationVocabulary = keyof typeof LABELS;
 
-export function ptLabel(vocabulary: ParticipationVocabulary, code: string): string {
+export function participationLabel(vocabulary: ParticipationVocabulary, code: string): string {
 	return labelIn(LABELS[vocabulary], code);
 }
 
-export const ptOptions = (vocabulary: ParticipationVocabulary, codes: readonly string[]) =>
-	codes.map((value) => ({ value, label: ptLabel(vocabulary, value) }));
+export const participationOptions = (vocabulary: ParticipationVocabulary, codes: readonly string[]) =>
+	codes.map((value) => ({ value, label: participationLabel(vocabulary, value) }));
 
 /** A day as staff read it: 和暦 in Japanese (令和8年12月1日), ISO in English. */
 export function dayText(date: Date | string | null, locale: 'ja' | 'en'): string {

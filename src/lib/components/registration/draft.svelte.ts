@@ -4,6 +4,7 @@
  * page opens again; cleared once the server has accepted the form.
  */
 import type { Writable } from 'svelte/store';
+import { DAY_MS } from '$lib/domain/shared/schedule/jst';
 
 interface Stored {
 	savedAt: number;
@@ -12,7 +13,7 @@ interface Stored {
 
 const PREFIX = 'tm-draft:';
 /** drafts older than this are dropped */
-const MAX_AGE_MS = 30 * 86_400_000;
+const MAX_AGE_MS = 30 * DAY_MS;
 
 export class BrowserDraft {
 	/** a stored draft that differs from what the page opened with */

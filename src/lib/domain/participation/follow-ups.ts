@@ -3,7 +3,7 @@
  * months — the points where people most often quietly stop going. Dates are JST calendar
  * dates ('YYYY-MM-DD'), so a follow-up is due on a day, not at an instant.
  */
-import { dateKey, floatingAt } from '../shared/schedule/jst';
+import { DAY_MS, dateKey, floatingAt } from '../shared/schedule/jst';
 
 export const FOLLOW_UP_KINDS = ['week1', 'month1', 'month3'] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
@@ -43,7 +43,6 @@ export function followUpState(dueOn: string, doneOn: string | null, today: strin
 	return 'upcoming';
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function addDays(date: string, days: number): string {
 	checkWhole(days);

@@ -4,6 +4,7 @@
  * statuses become a PostgreSQL enum), so they are part of the data, not of the wording: the
  * screens label them through the message catalogue.
  */
+import { DAY_MS } from '../shared/schedule/jst';
 
 /** In the order a placement usually goes through them. */
 export const PLACEMENT_STATUSES = [
@@ -97,7 +98,6 @@ export type WithdrawReason = (typeof WITHDRAW_REASONS)[number];
 export const SELF_REPORTS = ['good', 'okay', 'hard'] as const;
 export type SelfReport = (typeof SELF_REPORTS)[number];
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * How long a host has to answer, and when to nudge them. Plain elapsed days rather than JST

@@ -3,6 +3,7 @@
  * 'verified' — only a confirmation by the organisation or staff resets the clock.
  */
 import type { Category } from '../shared/taxonomy';
+import { DAY_MS } from '../shared/schedule/jst';
 
 /** Days after a confirmation when the next one is due. */
 export const CONFIRMATION_INTERVAL_DAYS: Record<Category, number> = {
@@ -26,7 +27,7 @@ export type Freshness = 'fresh' | 'due' | 'overdue';
 
 export function freshness(category: Category, verifiedAt: Date | null, now: Date): { state: Freshness; ageDays: number | null } {
 	if (!verifiedAt) return { state: 'overdue', ageDays: null };
-	const ageDays = Math.floor((now.getTime() - verifiedAt.getTime()) / 86_400_000);
+	const ageDays = Math.floor((now.getTime() - verifiedAt.getTime()) / DAY_MS);
 	const interval = CONFIRMATION_INTERVAL_DAYS[category];
 	const state = ageDays >= interval + OVERDUE_GRACE_DAYS ? 'overdue' : ageDays >= interval ? 'due' : 'fresh';
 	return { state, ageDays };

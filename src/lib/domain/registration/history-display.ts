@@ -2,7 +2,7 @@
  * A history entry's fields as people read them: labels instead of column names, the schedule
  * as its Japanese sentence (never the raw RRULE), codes as their labels, ids left out.
  */
-import { ptLabel } from '$lib/i18n/participation';
+import { participationLabel } from '$lib/i18n/participation';
 import { label } from '$lib/i18n/index';
 import { m } from '$lib/paraglide/messages';
 import { describe, type Closure } from '../shared/schedule';
@@ -37,8 +37,8 @@ function text(key: string, v: unknown, locale: 'ja' | 'en'): string {
 		return (v as Closure[]).map((c) => `${c.from}〜${c.to}${c.label ? `（${c.label}）` : ''}`).join('、');
 	if (key === 'target_groups' && Array.isArray(v)) return v.map((c) => label('target_group', String(c))).join('、');
 	if (key === 'accommodations' && Array.isArray(v)) return v.map((c) => label('accommodation', String(c))).join('、');
-	if (key === 'interests' && Array.isArray(v)) return v.map((c) => ptLabel('interest', String(c))).join('、');
-	if (key === 'goals' && Array.isArray(v)) return v.map((c) => ptLabel('goal', String(c))).join('、');
+	if (key === 'interests' && Array.isArray(v)) return v.map((c) => participationLabel('interest', String(c))).join('、');
+	if (key === 'goals' && Array.isArray(v)) return v.map((c) => participationLabel('goal', String(c))).join('、');
 	if (key === 'fee_yen') return v === 0 ? m.reg_fee_free() : m.reg_fee_yen({ fee: String(v) });
 	if (key === 'verified_at') return formatWareki(new Date(String(v)));
 	if (key === 'start_time' || key === 'end_time') return String(v).slice(0, 5);

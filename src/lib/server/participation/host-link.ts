@@ -12,8 +12,21 @@ import { m } from '$lib/paraglide/messages';
 import { asSystem } from '../platform/db/system';
 import type { Driver, Tx } from '../platform/db/types';
 import type { Mailer } from '../platform/mail/index';
-import { signLink, verifyLink } from '../platform/links/tokens';
-import { answerColumns, type HostAnswer } from './placements';
+import { issueLink, keepLink, signLink, spendLink, viewLink } from '../platform/links/index';
+import { label } from '$lib/i18n/index';
+import { participationLabel } from '$lib/i18n/participation';
+import { getParticipant } from './participants';
+import {
+	answerColumns,
+	getPlacement,
+	hostSummaryOf,
+	issueReplyLink,
+	markAsked,
+	type HostAnswer,
+	type PlacementRecord,
+	type StepResult
+} from './placements';
+import { DAY_MS } from '$lib/domain/shared/schedule/jst';
 
 export interface HostRequestView {
 	openingTitle: string;
@@ -27,15 +40,8 @@ export interface HostRequestView {
 
 export type HostLinkState = 'open' | 'invalid' | 'expired' | 'used' | 'answered';
 
-async function checkLink(tx: Tx, jti: string, placementId: string, now: Date): Promise<HostLinkState> {
-	const [link] = await tx.query<{ used: boolean; expired: boolean }>(
-		`select used_at is not null as used, expires_at <= $3 as expired from private.signed_links
-		 where id = $1 and purpose = 'host_reply' and subject_id = $2`,
-		[jti, placementId, now]
-	);
-	if (!link) return 'invalid';
-	if (link.used) return 'used';
-	if (link.expired) return 'expired';
+/** A placement still waiting for the host's answer; one answered by phone meanwhile is 'answered'. */
+async function placementState(tx: Tx, placementId: string): Promise<'open' | 'answered' | 'invalid'> {
 	const [p] = await tx.query<{ status: string }>('select status from casework.placements where id = $1', [placementId]);
 	if (!p) return 'invalid';
 	return p.status === 'asked' ? 'open' : 'answered';
@@ -71,12 +77,10 @@ async function logHost(tx: Tx, action: 'view' | 'update', v: { municipalityId: s
 }
 
 export async function viewHostRequest(driver: Driver, key: Uint8Array, token: string, now = new Date()): Promise<{ state: HostLinkState; request: HostRequestView | null }> {
-	const link = await verifyLink(key, 'host_reply', token, now);
-	if (!link.ok) return { state: link.reason, request: null };
-	return asSystem(driver, async (tx) => {
-		const state = await checkLink(tx, link.jti, link.subject, now);
-		if (state !== 'open') return { state, request: null };
-		const view = await viewOf(tx, link.subject);
+	const { state, value } = await viewLink(driver, key, 'host_reply', token, now, async (tx, placementId, linkState) => {
+		const placement = linkState === 'ok' ? await placementState(tx, placementId) : linkState;
+		if (placement !== 'open') return { state: placement, request: null };
+		const view = await viewOf(tx, placementId);
 		await logHost(tx, 'view', view);
 		// the host sees the request, never the ids behind it
 		const request: HostRequestView = {
@@ -87,28 +91,27 @@ export async function viewHostRequest(driver: Driver, key: Uint8Array, token: st
 			coordinatorOrganization: view.coordinatorOrganization,
 			coordinatorPhone: view.coordinatorPhone
 		};
-		return { state, request };
+		return { state: placement, request };
 	});
+	return value ?? { state: state === 'ok' ? 'invalid' : state, request: null };
 }
 
 /** Takes the host's one answer; the link is spent whatever happens next. */
 export async function answerHostRequest(driver: Driver, key: Uint8Array, token: string, answer: HostAnswer, now = new Date()): Promise<HostLinkState | 'done'> {
-	const link = await verifyLink(key, 'host_reply', token, now);
-	if (!link.ok) return link.reason;
-	return asSystem(driver, async (tx) => {
+	const spent = await spendLink(driver, key, 'host_reply', token, now, async (tx, placementId) => {
 		// Locks the placement so two answers sent at once (a double tap) count once.
-		await tx.query('select 1 from casework.placements where id = $1 for update', [link.subject]);
-		const state = await checkLink(tx, link.jti, link.subject, now);
-		if (state !== 'open') return state;
-		const view = await viewOf(tx, link.subject);
+		await tx.query('select 1 from casework.placements where id = $1 for update', [placementId]);
+		const state = await placementState(tx, placementId);
+		if (state !== 'open') return keepLink(state);
+		const view = await viewOf(tx, placementId);
 		await logHost(tx, 'update', view);
 		const { to, set } = answerColumns(answer, now);
-		const params: unknown[] = [link.subject, to];
+		const params: unknown[] = [placementId, to];
 		const cols = Object.entries(set).map(([c, v]) => `${c} = $${params.push(v)}`);
 		await tx.query(`update casework.placements set status = $2, ${cols.join(', ')} where id = $1 and status = 'asked'`, params);
-		await tx.query('update private.signed_links set used_at = $2 where id = $1', [link.jti, now]);
-		return 'done';
+		return 'done' as const;
 	});
+	return spent.state === 'ok' ? spent.value : spent.state;
 }
 
 export function hostReplyUrl(origin: string, token: string): string {
@@ -117,6 +120,56 @@ export function hostReplyUrl(origin: string, token: string): string {
 
 export async function signHostLink(key: Uint8Array, placementId: string, jti: string, expiresAt: Date): Promise<string> {
 	return signLink(key, { purpose: 'host_reply', subject: placementId, jti, expiresAt });
+}
+
+/** What the host may see of the participant: nothing unless they agreed (in the request's language). */
+async function summaryFor(tx: Tx, participantId: string): Promise<string | null> {
+	const p = await getParticipant(tx, participantId);
+	if (!p) return null;
+	return hostSummaryOf(
+		{ shareSummaryWithHost: p.shareSummaryWithHost, ageBand: p.ageBand, required: p.requiredAccommodations, companion: p.needsCompanionFirstVisit },
+		{ ageBand: (c) => participationLabel('age_band', c), accommodation: (c) => label('accommodation', c), companion: m.pt_field_companion() }
+	);
+}
+
+/** The summary a proposed (or expired) placement would share if asked now; the shared one otherwise. */
+export async function summaryToShare(tx: Tx, placement: PlacementRecord): Promise<string | null> {
+	return placement.status === 'proposed' || placement.status === 'expired' ? summaryFor(tx, placement.participantId) : placement.hostSummary;
+}
+
+export type AskResult =
+	| Exclude<StepResult, { ok: true }>
+	| { ok: true; channel: 'phone' }
+	| { ok: true; channel: 'link'; link: string; expiresAt: Date; mailedTo: string | null };
+
+/**
+ * Asking the host, as one step: the placement marked asked with the summary it shares, and — for
+ * the link channel — a single-use reply link issued in the same transaction (under the
+ * coordinator's claims: the definer function checks them), then mailed to the organisation.
+ */
+export async function askHost(
+	db: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>,
+	services: { linkKey: Uint8Array; mailer: Mailer },
+	a: { placementId: string; version: number; channel: 'link' | 'phone'; origin: string; now: Date }
+): Promise<AskResult> {
+	const asked = await db(async (tx) => {
+		const placement = await getPlacement(tx, a.placementId);
+		if (!placement) return { ok: false as const, reason: 'not_found' as const };
+		const summary = await summaryFor(tx, placement.participantId);
+		const result = await markAsked(tx, a.placementId, a.version, a.channel, summary, a.now);
+		if (!result.ok) return result;
+		return { ok: true as const, placement, link: a.channel === 'link' ? await issueReplyLink(tx, a.placementId, a.now) : null };
+	});
+	if (!asked.ok) return asked;
+	if (!asked.link) return { ok: true, channel: 'phone' };
+	const token = await signHostLink(services.linkKey, a.placementId, asked.link.jti, asked.link.expiresAt);
+	const link = hostReplyUrl(a.origin, token);
+	const to = asked.placement.organizationEmail;
+	if (to)
+		await services.mailer.send(
+			hostRequestMail(to, { opening: asked.placement.openingTitle, link, expires: asked.link.expiresAt, municipalityId: asked.placement.municipalityId, reminder: false })
+		);
+	return { ok: true, channel: 'link', link, expiresAt: asked.link.expiresAt, mailedTo: to };
 }
 
 export function hostRequestMail(to: string, p: { opening: string; link: string; expires: Date; municipalityId: string; reminder: boolean }) {
@@ -137,8 +190,8 @@ export function hostRequestMail(to: string, p: { opening: string; link: string; 
  */
 export async function sweepHostRequests(p: { driver: Driver; mailer: Mailer; linkKey: Uint8Array; origin: string; now?: Date }): Promise<{ reminded: number; expired: number }> {
 	const now = p.now ?? new Date();
-	const expiredBefore = new Date(now.getTime() - HOST_REQUEST.expiresAfterDays * 86_400_000);
-	const remindBefore = new Date(now.getTime() - HOST_REQUEST.remindAfterDays * 86_400_000);
+	const expiredBefore = new Date(now.getTime() - HOST_REQUEST.expiresAfterDays * DAY_MS);
+	const remindBefore = new Date(now.getTime() - HOST_REQUEST.remindAfterDays * DAY_MS);
 	const { expired, due } = await asSystem(p.driver, async (tx) => {
 		await tx.query(`select set_config('tsunagari.via', 'system', true)`);
 		const expired = await tx.query(`update casework.placements set status = 'expired' where status = 'asked' and asked_at <= $1 returning id`, [expiredBefore]);
@@ -148,20 +201,16 @@ export async function sweepHostRequests(p: { driver: Driver; mailer: Mailer; lin
 			 where x.status = 'asked' and x.ask_channel = 'link' and x.reminded_at is null and x.asked_at <= $1 and org.email is not null`,
 			[remindBefore]
 		);
-		const links: { row: (typeof due)[number]; jti: string; expiresAt: Date }[] = [];
+		const links: { row: (typeof due)[number]; token: string; expiresAt: Date }[] = [];
 		for (const row of due) {
 			const expiresAt = hostRequestExpiresAt(row.asked_at);
-			const [{ id }] = await tx.query<{ id: string }>(
-				`insert into private.signed_links (purpose, subject_id, expires_at) values ('host_reply', $1, $2) returning id`,
-				[row.id, expiresAt]
-			);
+			const token = await issueLink(tx, p.linkKey, { purpose: 'host_reply', subject: row.id, expiresAt, now });
 			await tx.query('update casework.placements set reminded_at = $2 where id = $1', [row.id, now]);
-			links.push({ row, jti: id, expiresAt });
+			links.push({ row, token, expiresAt });
 		}
 		return { expired: expired.length, due: links };
 	});
-	for (const { row, jti, expiresAt } of due) {
-		const token = await signHostLink(p.linkKey, row.id, jti, expiresAt);
+	for (const { row, token, expiresAt } of due) {
 		await p.mailer.send(hostRequestMail(row.email, { opening: row.title, link: hostReplyUrl(p.origin, token), expires: expiresAt, municipalityId: row.municipality_id, reminder: true }));
 	}
 	return { reminded: due.length, expired };

@@ -12,8 +12,8 @@ import type { Accommodation, TargetGroup } from '$lib/domain/shared/taxonomy';
 import type { Tx } from '../platform/db/types';
 import { scheduleColumns, scheduleFromRow, type ScheduleRow } from '../places/schedules';
 import { logReads } from './access-log';
+import { DAY_MS } from '$lib/domain/shared/schedule/jst';
 
-const DAY_MS = 86_400_000;
 /** Seats are held from the host's 見学OK until the placement ends: the workflow says which statuses. */
 const SEAT_STATUSES = PLACEMENT_STATUSES.filter(occupiesCapacity);
 

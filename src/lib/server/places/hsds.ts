@@ -5,8 +5,8 @@
  */
 import { describe } from '$lib/domain/shared/schedule';
 import type { ExportPlace } from './opendata';
+import { JST_OFFSET_HOURS } from '$lib/domain/shared/schedule/jst';
 
-const JST_OFFSET = 9;
 
 /** HSDS/ORUK query parameters → our search parameters; the rest of the URL passes through. */
 export function hsdsToSearchParams(input: URLSearchParams): URLSearchParams {
@@ -40,7 +40,7 @@ function schedules(p: ExportPlace) {
 			location_id: p.disclosure === 'contact_only' ? null : p.id,
 			dtstart: a.schedule.dtstart,
 			until: a.schedule.until ?? null,
-			timezone: JST_OFFSET,
+			timezone: JST_OFFSET_HOURS,
 			freq: parts.FREQ ?? null,
 			interval: parts.INTERVAL ? Number(parts.INTERVAL) : null,
 			byday: parts.BYDAY ?? null,

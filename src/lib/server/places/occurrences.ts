@@ -7,16 +7,14 @@ import { bandsOf, occurrences } from '$lib/domain/shared/schedule';
 import { asSystem } from '../platform/db/system';
 import type { Driver, Tx } from '../platform/db/types';
 import { scheduleColumns, scheduleFromRow, type ScheduleRow } from './schedules';
+import { DAY_MS, todayJst } from '$lib/domain/shared/schedule/jst';
 
 export const HORIZON_DAYS = 120;
-const DAY = 86_400_000;
-
-const jstDate = (d: Date) => new Date(d.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
 
 /** Rewrites the occurrences of the given activities (all when omitted) from yesterday on. */
 export async function refreshOccurrences(driver: Driver, now: Date, activityIds?: string[]): Promise<number> {
-	const from = new Date(now.getTime() - DAY);
-	const to = new Date(now.getTime() + HORIZON_DAYS * DAY);
+	const from = new Date(now.getTime() - DAY_MS);
+	const to = new Date(now.getTime() + HORIZON_DAYS * DAY_MS);
 	return asSystem(driver, async (tx) => {
 		const rows = await tx.query<ScheduleRow & { id: string; place_id: string; municipality_id: string }>(
 			`select a.id, a.place_id, a.municipality_id, ${scheduleColumns('a')}
@@ -50,7 +48,7 @@ export async function refreshOccurrences(driver: Driver, now: Date, activityIds?
 			);
 			written += cols[0].length;
 		}
-		if (!activityIds) await setHorizon(tx, jstDate(now), jstDate(to));
+		if (!activityIds) await setHorizon(tx, todayJst(now), todayJst(to));
 		return written;
 	});
 }
@@ -66,5 +64,5 @@ async function setHorizon(tx: Tx, on: string, through: string) {
 /** Expands everything again when it was last done before today (JST). Cheap when current. */
 export async function ensureOccurrences(driver: Driver, now: Date): Promise<void> {
 	const [row] = await asSystem(driver, (tx) => tx.query<{ computed_on: string }>('select computed_on from private.occurrence_horizon'));
-	if (!row || row.computed_on < jstDate(now)) await refreshOccurrences(driver, now);
+	if (!row || row.computed_on < todayJst(now)) await refreshOccurrences(driver, now);
 }

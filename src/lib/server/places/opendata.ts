@@ -7,6 +7,7 @@ import type { Accommodation, Category, DisclosureLevel, TargetGroup } from '$lib
 import type { Tx } from '../platform/db/types';
 import { activitiesOf, type PlaceActivity } from './places';
 import { whereOf } from './search';
+import { DAY_MS } from '$lib/domain/shared/schedule/jst';
 
 export const EXPORT_LIMIT = 50_000;
 
@@ -88,7 +89,7 @@ export interface ExportEvent {
 /** One row per occurrence from now to `days` ahead, for the places matching the filter. */
 export async function exportEvents(tx: Tx, f: SearchFilter, now: Date, days: number, limit = EXPORT_LIMIT): Promise<ExportEvent[]> {
 	const { sql, params } = whereOf(f, now);
-	const until = new Date(now.getTime() + days * 86_400_000);
+	const until = new Date(now.getTime() + days * DAY_MS);
 	params.push(now, until, limit);
 	const n = params.length;
 	return tx.query<ExportEvent>(

@@ -4,12 +4,12 @@
  */
 import { CONFIRMATION_INTERVAL_DAYS, OVERDUE_GRACE_DAYS } from '$lib/domain/places/freshness';
 import { searchFold, type SearchFilter } from '$lib/domain/places/search';
-import { endOfJstDay, endOfJstWeek } from '$lib/domain/shared/schedule/jst';
+import { DAY_MS, endOfJstDay, endOfJstWeek } from '$lib/domain/shared/schedule/jst';
 import type { Accommodation, Category, DisclosureLevel, TargetGroup } from '$lib/domain/shared/taxonomy';
 import type { Tx } from '../platform/db/types';
 
 export const PAGE_SIZE = 30;
-const LOOKAHEAD_MS = 8 * 7 * 86_400_000;
+const LOOKAHEAD_MS = 8 * 7 * DAY_MS;
 
 export interface PlaceHit {
 	id: string;

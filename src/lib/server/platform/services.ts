@@ -1,19 +1,24 @@
 /**
- * The process-wide handles: one database driver and one session adapter, opened on first use.
- * (A resource, not request state: nothing user-specific is kept here.)
+ * The process-wide handles, opened once on first use: the database driver, the session adapter,
+ * the mailer, the geocoder, photo storage and the key for signed links. Resources, not request
+ * state: nothing user-specific is kept here. Scheduled work is not started here but by
+ * `$lib/server/jobs` from hooks.server.ts.
  */
 import { createAuth, type Auth } from './auth/index';
 import { configFromEnv, openDriver, type Driver } from './db/index';
 import { migrate } from './db/migrate';
-import { ensureOccurrences } from '../places/occurrences';
-import { createMailer } from './mail/index';
+import { createGeocoder, type Geocoder } from './geocoder/index';
 import { linkKey } from './links/keys';
-import { sweepHostRequests } from '../participation/host-link';
-import { sendDueReminders } from '../registration/freshness';
+import { createMailer, type Mailer } from './mail/index';
+import { createStorage, type Storage } from './storage/index';
 
 export interface Services {
 	driver: Driver;
 	auth: Auth;
+	mailer: Mailer;
+	geocoder: Geocoder;
+	storage: Storage;
+	linkKey: Uint8Array;
 }
 
 // Survives Vite's module reloads in dev, so the embedded database is opened only once.
@@ -25,25 +30,15 @@ async function open(): Promise<Services> {
 	const driver = await openDriver(config);
 	// The embedded database keeps itself current; a server is migrated on purpose (npm run db:migrate).
 	if (driver.kind === 'pglite') await migrate(driver);
-	// Background job: keep the expanded schedule dates a day ahead of the calendar.
-	await ensureOccurrences(driver, new Date());
-	// …and ask organisations to confirm listings that are due (needs ORIGIN for the links).
-	const hourly = async () => {
-		await ensureOccurrences(driver, new Date());
-		if (process.env.ORIGIN) {
-			const jobs = { driver, mailer: createMailer(driver), linkKey: linkKey(), origin: process.env.ORIGIN };
-			await sendDueReminders({ ...jobs, locale: 'ja' });
-			// 参加支援: remind hosts who have not answered in 3 days, expire requests after 7
-			await sweepHostRequests(jobs);
-		}
+	process.once('sveltekit:shutdown', () => void driver.close());
+	return {
+		driver,
+		auth: await createAuth(driver, process.env, config.dataDir),
+		mailer: createMailer(driver),
+		geocoder: createGeocoder(),
+		storage: createStorage(),
+		linkKey: linkKey()
 	};
-	const timer = setInterval(() => void hourly().catch(console.error), 3_600_000);
-	timer.unref();
-	process.once('sveltekit:shutdown', () => {
-		clearInterval(timer);
-		void driver.close();
-	});
-	return { driver, auth: await createAuth(driver, process.env, config.dataDir) };
 }
 
 export function services(): Promise<Services> {

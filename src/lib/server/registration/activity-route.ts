@@ -9,7 +9,7 @@ import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { refreshOccurrences } from '../places/occurrences';
 import { removeActivity, saveActivity } from './activity-actions';
 import { refused, uuidParam } from '../platform/route-params';
-import { registration } from './services';
+import { services } from '../platform/services';
 
 type Event = { request: Request; locals: App.Locals; params: { placeId: string; activityId?: string } };
 
@@ -31,7 +31,7 @@ export async function saveActivityAction({ request, locals, params }: Event) {
 		form.data.request_id = r.requestId;
 		return fail(409, { form, conflict: { rows: r.rows, savedAt: r.savedAt ? formatDateTime(r.savedAt, locale) : null, savedBy: r.savedBy } });
 	}
-	if (r.refresh.length) await refreshOccurrences((await registration()).driver, new Date(), r.refresh);
+	if (r.refresh.length) await refreshOccurrences((await services()).driver, new Date(), r.refresh);
 	redirect(303, localizeHref(`/account/places/${placeId}?${r.kind}`));
 }
 

@@ -11,7 +11,8 @@ import type { Driver, Tx } from '../platform/db/types';
 import type { Mailer } from '../platform/mail/index';
 import { freshnessMail } from './mails';
 import { displayNames } from './organizations';
-import { signLink, verifyLink } from '../platform/links/tokens';
+import { issueLink, keepLink, spendLink, viewLink, type LinkState } from '../platform/links/index';
+import { DAY_MS } from '$lib/domain/shared/schedule/jst';
 
 export const FRESHNESS_LINK_DAYS = 30;
 /** a listing gets at most one reminder per this many days */
@@ -145,20 +146,25 @@ export interface ReminderContext {
  * members). A background job or a moderator's button calls it; the caller has checked that the
  * moderator may (see freshnessDashboard). Returns how many addresses it went to.
  */
+/** Whether the caller oversees this published listing (RLS: in their municipality, as moderator, coordinator or admin). */
+export async function mayRemind(tx: Tx, placeId: string): Promise<boolean> {
+	const rows = await tx.query(
+		`select 1 from public.places where id = $1 and status = 'published' and municipality_id = any (private.user_municipality_ids('{moderator,coordinator,admin}'))`,
+		[placeId]
+	);
+	return rows.length > 0;
+}
+
 export async function sendReminder(ctx: ReminderContext, placeId: string): Promise<number> {
 	const now = ctx.now ?? new Date();
-	const expiresAt = new Date(now.getTime() + FRESHNESS_LINK_DAYS * 86_400_000);
+	const expiresAt = new Date(now.getTime() + FRESHNESS_LINK_DAYS * DAY_MS);
 	const prepared = await asSystem(ctx.driver, async (tx) => {
 		const to = await recipients(tx, placeId);
 		if (!to || !to.emails.length) return null;
-		const [link] = await tx.query<{ id: string }>(
-			`insert into private.signed_links (purpose, subject_id, expires_at, created_at) values ('freshness', $1, $2, $3) returning id`,
-			[placeId, expiresAt, now]
-		);
-		return { to, jti: link.id };
+		return { to, token: await issueLink(tx, ctx.linkKey, { purpose: 'freshness', subject: placeId, expiresAt, now }) };
 	});
 	if (!prepared) return 0;
-	const token = await signLink(ctx.linkKey, { purpose: 'freshness', subject: placeId, jti: prepared.jti, expiresAt });
+	const token = prepared.token;
 	for (const address of prepared.to.emails) {
 		await ctx.mailer.send(
 			freshnessMail(
@@ -188,7 +194,7 @@ export async function sendDueReminders(ctx: ReminderContext, limit = 50): Promis
 		const params: unknown[] = [];
 		const bind = (v: unknown) => `$${params.push(v)}`;
 		const f = freshnessSql(bind, now);
-		const since = bind(new Date(now.getTime() - REMINDER_EVERY_DAYS * 86_400_000));
+		const since = bind(new Date(now.getTime() - REMINDER_EVERY_DAYS * DAY_MS));
 		return tx.query<{ id: string }>(
 			`select p.id from public.places p
 			 where p.status = 'published' and ${f.state} <> 'fresh'
@@ -202,7 +208,7 @@ export async function sendDueReminders(ctx: ReminderContext, limit = 50): Promis
 	return sent;
 }
 
-export type LinkState = 'ok' | 'used' | 'expired' | 'invalid';
+export type { LinkState };
 
 export interface FreshnessLinkView {
 	state: LinkState;
@@ -211,46 +217,32 @@ export interface FreshnessLinkView {
 
 /** What the link's page shows before the tap (read-only; GET must not confirm: mail scanners open links). */
 export async function viewFreshnessLink(driver: Driver, key: Uint8Array, token: string, now = new Date()): Promise<FreshnessLinkView> {
-	const link = await verifyLink(key, 'freshness', token, now);
-	if (!link.ok) return { state: link.reason, place: null };
-	return asSystem(driver, async (tx) => {
-		const [row] = await tx.query<{ used: boolean; expired: boolean; id: string; name: string; verified_at: Date | null; org: string; status: string }>(
-			`select s.used_at is not null as used, s.expires_at <= $3 as expired, p.id, p.name, p.verified_at, o.name as org, p.status::text as status
-			 from private.signed_links s join public.places p on p.id = s.subject_id join public.organizations o on o.id = p.organization_id
-			 where s.id = $1 and s.subject_id = $2 and s.purpose = 'freshness'`,
-			[link.jti, link.subject, now]
+	const { state, value } = await viewLink(driver, key, 'freshness', token, now, async (tx, placeId) => {
+		const [row] = await tx.query<{ id: string; name: string; verified_at: Date | null; org: string; status: string }>(
+			`select p.id, p.name, p.verified_at, o.name as org, p.status::text as status
+			 from public.places p join public.organizations o on o.id = p.organization_id where p.id = $1`,
+			[placeId]
 		);
-		if (!row || row.status !== 'published') return { state: 'invalid', place: null };
-		const place = { id: row.id, name: row.name, verifiedAt: row.verified_at, organizationName: row.org };
-		return { state: row.used ? 'used' : row.expired ? 'expired' : 'ok', place };
+		return row?.status === 'published' ? { id: row.id, name: row.name, verifiedAt: row.verified_at, organizationName: row.org } : null;
 	});
+	return value ? { state, place: value } : { state: 'invalid', place: null };
 }
 
 /** The tap: confirms the listing once; the link is spent. */
 export async function confirmByLink(driver: Driver, key: Uint8Array, token: string, now = new Date()): Promise<LinkState> {
-	const link = await verifyLink(key, 'freshness', token, now);
-	if (!link.ok) return link.reason;
-	return asSystem(driver, async (tx) => {
-		const [row] = await tx.query<{ used: boolean; expired: boolean }>(
-			`select used_at is not null as used, expires_at <= $3 as expired from private.signed_links
-			 where id = $1 and subject_id = $2 and purpose = 'freshness' for update`,
-			[link.jti, link.subject, now]
-		);
-		if (!row) return 'invalid';
-		if (row.used) return 'used';
-		if (row.expired) return 'expired';
+	const spent = await spendLink(driver, key, 'freshness', token, now, async (tx, placeId) => {
 		const [place] = await tx.query<{ organization_id: string; municipality_id: string }>(
 			`select organization_id, municipality_id from public.places where id = $1 and status = 'published' for update`,
-			[link.subject]
+			[placeId]
 		);
-		if (!place) return 'invalid';
-		await tx.query('update private.signed_links set used_at = $2 where id = $1', [link.jti, now]);
+		if (!place) return keepLink('invalid' as const);
 		await tx.query(`select set_config('tsunagari.via', 'one_tap', true)`);
-		await tx.query('update public.places set verified_at = $2, verified_by = null where id = $1', [link.subject, now]);
+		await tx.query('update public.places set verified_at = $2, verified_by = null where id = $1', [placeId, now]);
 		await tx.query(
 			`insert into public.place_confirmations (place_id, municipality_id, organization_id, method, confirmed_at) values ($1, $2, $3, 'one_tap', $4)`,
-			[link.subject, place.municipality_id, place.organization_id, now]
+			[placeId, place.municipality_id, place.organization_id, now]
 		);
-		return 'ok';
+		return 'ok' as const;
 	});
+	return spent.state === 'ok' ? spent.value : spent.state;
 }

@@ -179,3 +179,9 @@ export async function acceptInvitation(tx: Tx, id: string, nonce: string): Promi
 	const [{ result }] = await tx.query<{ result: AcceptResult }>('select public.accept_invitation($1, $2) as result', [id, nonce]);
 	return result;
 }
+
+/** The organisation the caller joined most recently (visible to them as a member). */
+export async function newestMembership(tx: Tx): Promise<string | null> {
+	const [row] = await tx.query<{ id: string }>(`select organization_id as id from public.memberships where user_id = auth.uid() order by created_at desc limit 1`);
+	return row?.id ?? null;
+}

@@ -187,6 +187,12 @@ export async function canEditDirectly(tx: Tx, id: string): Promise<boolean> {
 	return row?.ok ?? false;
 }
 
+/** Whether the caller is a member (volunteer or admin) of the organisation. */
+export async function isMemberOf(tx: Tx, organizationId: string): Promise<boolean> {
+	const [row] = await tx.query<{ ok: boolean }>(`select $1::uuid = any (private.user_organization_ids('{volunteer,admin}')) as ok`, [organizationId]);
+	return row?.ok ?? false;
+}
+
 export async function isModeratorOf(tx: Tx, municipalityId: string): Promise<boolean> {
 	const [row] = await tx.query<{ ok: boolean }>(`select $1::uuid = any (private.user_municipality_ids('{moderator}')) as ok`, [municipalityId]);
 	return row?.ok ?? false;

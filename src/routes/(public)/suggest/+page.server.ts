@@ -9,16 +9,17 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { suggestionSchema } from '$lib/domain/registration/schemas/index';
 import { m } from '$lib/paraglide/messages';
 import { isUuid } from '$lib/server/platform/route-params';
-import { registration } from '$lib/server/registration/services';
+import { services } from '$lib/server/platform/services';
 import { submitSuggestion, suggestionMunicipalities, suggestionTarget } from '$lib/server/registration/suggestions';
 import { clientKey, formAge, stampForm } from '$lib/server/platform/links/tokens';
 import type { Actions, PageServerLoad } from './$types';
+import { HOUR_MS } from '$lib/domain/shared/schedule/jst';
 
 const MIN_MS = 3_000;
-const MAX_MS = 24 * 3_600_000;
+const MAX_MS = 24 * HOUR_MS;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const { linkKey } = await registration();
+	const { linkKey } = await services();
 	const placeParam = url.searchParams.get('place') ?? '';
 	return locals.db(async (tx) => {
 		const place = isUuid(placeParam) ? await suggestionTarget(tx, placeParam) : null;
@@ -39,7 +40,7 @@ export const actions: Actions = {
 	default: async ({ request, locals, getClientAddress }) => {
 		const form = await superValidate(request, zod4(suggestionSchema));
 		if (!form.valid) return fail(400, { form });
-		const { linkKey } = await registration();
+		const { linkKey } = await services();
 		const age = formAge(linkKey, form.data.started);
 		if (age === null || age > MAX_MS) {
 			form.message = m.reg_error_form_expired();

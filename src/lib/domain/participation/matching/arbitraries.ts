@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { ACCOMMODATIONS, TARGET_GROUPS, type TargetGroup } from '../../shared/taxonomy';
 import { NOW } from './fixtures';
 import type { Goal, Mode, Opening, Participant, Preference, Weekday } from './types';
+import { DAY_MS } from '../../shared/schedule/jst';
 
-const DAY_MS = 86_400_000;
 const hhmm = (halfHours: number) => `${String(Math.floor(halfHours / 2)).padStart(2, '0')}:${halfHours % 2 ? '30' : '00'}`;
 
 /** Mostly three weekdays, so that people's days and openings' days often meet. */

@@ -3,15 +3,15 @@
  * by default, so that each test changes exactly the field it is about.
  */
 import type { Opening, OpeningOccurrence, Participant, Weekday } from './types';
+import { DAY_MS, JST_OFFSET_MS } from '../../shared/schedule/jst';
 
 /** Monday 23 November 2026, 00:00 JST. Never the real clock. */
 export const NOW = new Date('2026-11-23T00:00:00+09:00');
 
-const DAY_MS = 86_400_000;
 
 /** 'YYYY-MM-DD' of the JST day `d` days after NOW. */
 export function dateAfter(d: number): string {
-	return new Date(NOW.getTime() + 9 * 3_600_000 + d * DAY_MS).toISOString().slice(0, 10);
+	return new Date(NOW.getTime() + JST_OFFSET_MS + d * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** A JST wall-clock instant. */

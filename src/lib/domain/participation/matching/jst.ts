@@ -5,9 +5,9 @@
  */
 import type { Weekday } from './types';
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-export const DAY_MS = 24 * 60 * 60 * 1000;
-export const MINUTE_MS = 60 * 1000;
+import { DAY_MS, JST_OFFSET_MS, MINUTE_MS } from '../../shared/schedule/jst';
+
+export { DAY_MS, MINUTE_MS };
 
 /** The JST day number (days since 1970-01-01 in Japan) of an instant. */
 export function jstDay(ms: number): number {

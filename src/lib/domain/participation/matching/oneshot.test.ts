@@ -10,8 +10,8 @@ import { compileOpening, compileOpeningInto, compileParticipant, slotsOf, type C
 import { failures, firstFit, someOccurrenceFits } from './constraints';
 import { NOW, opening } from './fixtures';
 import { prepareOpenings, rankOpenings, type Opening } from './index';
+import { DAY_MS } from '../../shared/schedule/jst';
 
-const DAY_MS = 86_400_000;
 
 /** NOW and moments around it, so that the horizon's edges cut through the occurrences. */
 const arbNow = fc.oneof(

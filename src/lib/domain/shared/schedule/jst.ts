@@ -7,8 +7,13 @@
  * instants appear only at the edges, through toInstant and toFloating.
  */
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-export const DAY_MS = 24 * 60 * 60 * 1000;
+/** The one home of these lengths: everything that counts days, hours or the JST offset imports them. */
+export const MINUTE_MS = 60 * 1000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+export const JST_OFFSET_MS = 9 * HOUR_MS;
+/** UTC+9, as open-data formats that want hours write it */
+export const JST_OFFSET_HOURS = 9;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{2}):(\d{2})$/;

@@ -9,8 +9,9 @@ import { SignJWT, jwtVerify } from 'jose';
 import * as OTPAuth from 'otpauth';
 import { ANON, type Claims, type Driver } from '../db/index';
 import { asSystem } from '../db/system';
-import { clientKey, deriveLinkKey, signLink, verifyLink } from '../links/tokens';
+import { clientKey, deriveLinkKey, issueLink, spendLink, voidLinks } from '../links/index';
 import type { Auth, ConfirmEmailResult, SignInResult, SignUpResult } from './port';
+import { HOUR_MS, MINUTE_MS } from '$lib/domain/shared/schedule/jst';
 
 export const SESSION_COOKIE = 'tm_session';
 const ISSUER = 'tsunagari-map';
@@ -34,12 +35,12 @@ export interface EmbeddedOptions {
 
 export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Auth {
 	const now = options.now ?? (() => new Date());
-	const idleMs = (options.idleMinutes ?? 30) * 60_000;
-	const maxMs = (options.maxHours ?? 12) * 3_600_000;
+	const idleMs = (options.idleMinutes ?? 30) * MINUTE_MS;
+	const maxMs = (options.maxHours ?? 12) * HOUR_MS;
 	const limits = options.limits ?? { perEmail: 5, perIp: 30, windowMinutes: 15 };
 	const linkKey = deriveLinkKey(options.secret);
 	const signUpsPerHour = options.signUpsPerHour ?? 10;
-	const confirmationMs = (options.confirmationHours ?? 24) * 3_600_000;
+	const confirmationMs = (options.confirmationHours ?? 24) * HOUR_MS;
 
 	async function writeCookie(cookies: Cookies, userId: string, sessionId: string, notAfter: Date) {
 		const token = await new SignJWT({ sid: sessionId })
@@ -113,7 +114,7 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 					return null;
 				}
 				// touching every request would be a write per page view; once a minute is enough
-				if (at.getTime() - row.updated_at.getTime() > 60_000)
+				if (at.getTime() - row.updated_at.getTime() > MINUTE_MS)
 					await tx.query('update auth.sessions set updated_at = $2 where id = $1', [token.sid, at]);
 				return { sub: token.sub, role: 'authenticated', email: row.email, aal: row.aal, session_id: token.sid } satisfies Claims;
 			});
@@ -124,7 +125,7 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 		async signIn(cookies, rawEmail, password, ip): Promise<SignInResult> {
 			const email = rawEmail.trim().toLowerCase();
 			const at = now();
-			const since = new Date(at.getTime() - limits.windowMinutes * 60_000);
+			const since = new Date(at.getTime() - limits.windowMinutes * MINUTE_MS);
 			const outcome = await asSystem(driver, async (tx) => {
 				const [{ by_email, by_ip }] = await tx.query<{ by_email: number; by_ip: number }>(
 					`select count(*) filter (where email = $1)::int as by_email,
@@ -196,10 +197,7 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 						   raw_user_meta_data = $3::jsonb, updated_at = $4 where id = $1`,
 						[existing.id, input.password, meta, at]
 					);
-					await tx.query(
-						`update private.signed_links set used_at = $2 where purpose = 'email_confirmation' and subject_id = $1 and used_at is null`,
-						[existing.id, at]
-					);
+					await voidLinks(tx, 'email_confirmation', existing.id, at);
 					userId = existing.id;
 				} else {
 					const [row] = await tx.query<{ id: string }>(
@@ -210,43 +208,20 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 					userId = row.id;
 				}
 				const expiresAt = new Date(at.getTime() + confirmationMs);
-				const [link] = await tx.query<{ id: string }>(
-					`insert into private.signed_links (purpose, subject_id, expires_at, created_at) values ('email_confirmation', $1, $2, $3) returning id`,
-					[userId, expiresAt, at]
-				);
-				return { userId, jti: link.id, expiresAt } as const;
+				const token = await issueLink(tx, linkKey, { purpose: 'email_confirmation', subject: userId, expiresAt, now: at });
+				return { token, expiresAt } as const;
 			});
 			if ('rateLimited' in outcome) return { ok: false, reason: 'rate_limited' };
 			if ('exists' in outcome) return { ok: true, mail: 'exists' };
-			const token = await signLink(linkKey, {
-				purpose: 'email_confirmation',
-				subject: outcome.userId,
-				jti: outcome.jti,
-				expiresAt: outcome.expiresAt
-			});
-			return { ok: true, mail: 'confirmation', token, expiresAt: outcome.expiresAt };
+			return { ok: true, mail: 'confirmation', token: outcome.token, expiresAt: outcome.expiresAt };
 		},
 
 		async confirmEmail(_cookies, token): Promise<ConfirmEmailResult> {
 			const at = now();
-			const link = await verifyLink(linkKey, 'email_confirmation', token, at);
-			if (!link.ok) return link.reason;
-			return asSystem(driver, async (tx) => {
-				const [row] = await tx.query<{ used: boolean; expired: boolean }>(
-					`select used_at is not null as used, expires_at <= $3 as expired from private.signed_links
-					 where id = $1 and subject_id = $2 and purpose = 'email_confirmation' for update`,
-					[link.jti, link.subject, at]
-				);
-				if (!row) return 'invalid';
-				if (row.used) return 'used';
-				if (row.expired) return 'expired';
-				await tx.query('update private.signed_links set used_at = $2 where id = $1', [link.jti, at]);
-				await tx.query('update auth.users set email_confirmed_at = coalesce(email_confirmed_at, $2), updated_at = $2 where id = $1', [
-					link.subject,
-					at
-				]);
-				return 'confirmed';
+			const spent = await spendLink(driver, linkKey, 'email_confirmation', token, at, async (tx, userId) => {
+				await tx.query('update auth.users set email_confirmed_at = coalesce(email_confirmed_at, $2), updated_at = $2 where id = $1', [userId, at]);
 			});
+			return spent.state === 'ok' ? 'confirmed' : spent.state;
 		},
 
 		async totpStatus(claims) {
@@ -259,7 +234,7 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 			const at = now();
 			// A page reload or a mistyped code must not replace a secret the user has just scanned.
 			const pending = await totpFor(claims.sub, 'unverified');
-			if (pending && pending.created.getTime() > at.getTime() - 30 * 60_000)
+			if (pending && pending.created.getTime() > at.getTime() - 30 * MINUTE_MS)
 				return { secret: pending.secret, uri: totp(pending.secret, pending.email).toString() };
 			const secret = new OTPAuth.Secret({ size: 20 }).base32;
 			const email = await asSystem(driver, async (tx) => {

@@ -5,7 +5,6 @@ import { signUpSchema } from '$lib/domain/registration/schemas/index';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { accountExistsMail, confirmationMail } from '$lib/server/registration/mails';
-import { registration } from '$lib/server/registration/services';
 import { services } from '$lib/server/platform/services';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,8 +22,7 @@ export const actions: Actions = {
 			form.data.password_confirm = '';
 			return fail(400, { form });
 		}
-		const { auth } = await services();
-		const { mailer } = await registration();
+		const { auth, mailer } = await services();
 		const locale = getLocale();
 		const next = url.searchParams.get('next');
 		const confirmPath = `${url.origin}${localizeHref('/auth/confirm')}`;

@@ -5,12 +5,12 @@
  */
 import { formatWareki } from '$lib/domain/shared/wareki';
 import { confirmByLink, viewFreshnessLink } from '$lib/server/registration/freshness';
-import { registration } from '$lib/server/registration/services';
+import { services } from '$lib/server/platform/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
-	const { driver, linkKey } = await registration();
+	const { driver, linkKey } = await services();
 	const view = await viewFreshnessLink(driver, linkKey, params.token);
 	return {
 		state: view.state,
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 
 export const actions: Actions = {
 	default: async ({ params }) => {
-		const { driver, linkKey } = await registration();
+		const { driver, linkKey } = await services();
 		return { result: await confirmByLink(driver, linkKey, params.token) };
 	}
 };

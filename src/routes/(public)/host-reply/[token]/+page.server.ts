@@ -7,12 +7,12 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { hostReplySchema } from '$lib/domain/participation/schemas';
 import { answerHostRequest, viewHostRequest } from '$lib/server/participation/host-link';
-import { registration } from '$lib/server/registration/services';
+import { services } from '$lib/server/platform/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
-	const { driver, linkKey } = await registration();
+	const { driver, linkKey } = await services();
 	const view = await viewHostRequest(driver, linkKey, params.token);
 	return { ...view, form: await superValidate({ answer: 'ok' as const }, zod4(hostReplySchema), { errors: false }) };
 };
@@ -22,7 +22,7 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(hostReplySchema));
 		if (!form.valid) return fail(400, { form });
 		const d = form.data;
-		const { driver, linkKey } = await registration();
+		const { driver, linkKey } = await services();
 		const result = await answerHostRequest(driver, linkKey, params.token, {
 			answer: d.answer,
 			trialVisitDates: [d.trial_visit_date_1, d.trial_visit_date_2, d.trial_visit_date_3].filter((x) => x !== ''),

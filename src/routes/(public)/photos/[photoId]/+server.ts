@@ -2,14 +2,14 @@
 import { error } from '@sveltejs/kit';
 import { isUuid } from '$lib/server/platform/route-params';
 import { getPhoto } from '$lib/server/registration/photos-db';
-import { registration } from '$lib/server/registration/services';
+import { services } from '$lib/server/platform/services';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, locals }) => {
 	if (!isUuid(params.photoId)) error(404);
 	const photo = await locals.db((tx) => getPhoto(tx, params.photoId));
 	if (!photo) error(404);
-	const object = await (await registration()).storage.get(photo.storageKey);
+	const object = await (await services()).storage.get(photo.storageKey);
 	if (!object) error(404);
 	const open = locals.claims.role === 'anon';
 	return new Response(object.body as Uint8Array<ArrayBuffer>, {

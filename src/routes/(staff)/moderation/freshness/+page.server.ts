@@ -6,9 +6,9 @@ import { phoneConfirmationSchema } from '$lib/domain/registration/schemas/index'
 import { formatWareki } from '$lib/domain/shared/wareki';
 import { formatDateTime } from '$lib/i18n/format';
 import { getLocale } from '$lib/paraglide/runtime';
-import { confirmListing, freshnessDashboard, sendReminder } from '$lib/server/registration/freshness';
+import { confirmListing, freshnessDashboard, mayRemind, sendReminder } from '$lib/server/registration/freshness';
 import { refused } from '$lib/server/platform/route-params';
-import { registration } from '$lib/server/registration/services';
+import { services } from '$lib/server/platform/services';
 import type { Actions, PageServerLoad } from './$types';
 
 const remindSchema = z.object({ place_id: z.uuid() });
@@ -34,15 +34,8 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(remindSchema));
 		if (!form.valid) return fail(400, { problem: 'invalid' });
 		// only a listing this moderator oversees (RLS: published and in their municipality)
-		const visible = await locals.db((tx) =>
-			tx.query(
-				`select 1 from public.places where id = $1 and status = 'published' and municipality_id = any (private.user_municipality_ids('{moderator,coordinator,admin}'))`,
-				[form.data.place_id]
-			)
-		);
-		if (!visible.length) return fail(403, { problem: 'forbidden' });
-		const reg = await registration();
-		const sent = await sendReminder({ ...reg, origin: url.origin, locale: getLocale() }, form.data.place_id);
+		if (!(await locals.db((tx) => mayRemind(tx, form.data.place_id)))) return fail(403, { problem: 'forbidden' });
+		const sent = await sendReminder({ ...(await services()), origin: url.origin, locale: getLocale() }, form.data.place_id);
 		return { reminded: form.data.place_id, sent };
 	},
 	phone: async ({ request, locals }) => {

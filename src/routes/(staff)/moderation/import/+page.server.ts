@@ -12,7 +12,7 @@ import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { refreshOccurrences } from '$lib/server/places/occurrences';
 import { refused } from '$lib/server/platform/route-params';
 import { commitImport, importTargets, previewImport, readUpload, type CommitRow, type UploadProblem } from '$lib/server/registration/import';
-import { registration } from '$lib/server/registration/services';
+import { services } from '$lib/server/platform/services';
 import type { Actions, PageServerLoad } from './$types';
 
 const UPLOAD_PROBLEM: Record<UploadProblem, () => string> = {
@@ -45,7 +45,7 @@ export const actions: Actions = {
 			form.message = UPLOAD_PROBLEM[read.problem]();
 			return fail(400, { form });
 		}
-		const { geocoder } = await registration();
+		const { geocoder } = await services();
 		const locale = getLocale();
 		const result = await locals.db(async (tx) => {
 			const [target] = await importTargets(tx);
@@ -119,7 +119,7 @@ export const actions: Actions = {
 			})
 		);
 		if (!result.ok || !result.value) error(403, m.reg_forbidden());
-		if (result.value.activityIds.length) await refreshOccurrences((await registration()).driver, new Date(), result.value.activityIds);
+		if (result.value.activityIds.length) await refreshOccurrences((await services()).driver, new Date(), result.value.activityIds);
 		redirect(303, localizeHref(`/moderation/import?done=${result.value.created}&skipped=${result.value.skipped}`));
 	}
 };

@@ -18,7 +18,7 @@ import {
 	organizationMembers,
 	revokeInvitation
 } from '$lib/server/registration/organizations';
-import { registration } from '$lib/server/registration/services';
+import { services } from '$lib/server/platform/services';
 import type { Actions, PageServerLoad } from './$types';
 
 const revokeSchema = z.object({ invitation_id: z.uuid() });
@@ -59,7 +59,7 @@ export const actions: Actions = {
 		const orgId = uuidParam(params.orgId);
 		const form = await superValidate(request, zod4(invitationSchema));
 		if (!form.valid) return fail(400, { form });
-		const reg = await registration();
+		const reg = await services();
 		const result = await locals.db(async (tx) => {
 			const org = await getOrganization(tx, orgId);
 			if (!org?.canInvite) return null;

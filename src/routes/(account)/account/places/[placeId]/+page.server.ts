@@ -14,11 +14,11 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { refreshOccurrences } from '$lib/server/places/occurrences';
 import { confirmListing } from '$lib/server/registration/freshness';
 import { refused, uuidParam } from '$lib/server/platform/route-params';
-import { activitiesOfListing, canEditDirectly, getListing, isModeratorOf, openingsOfListing } from '$lib/server/registration/places';
+import { activitiesOfListing, canEditDirectly, getListing, isMemberOf, isModeratorOf, openingsOfListing } from '$lib/server/registration/places';
 import { requestsOfPlace, submitListing, withdrawRequest, withdrawSubmission } from '$lib/server/registration/moderation';
 import { displayNames } from '$lib/server/registration/organizations';
 import { photosOf } from '$lib/server/registration/photos-db';
-import { registration } from '$lib/server/registration/services';
+import { services } from '$lib/server/platform/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -40,7 +40,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		const sentence = (s: (typeof activities)[number]['schedule'], note: string | null) => (s.rrule ? describe(s, locale, { now }) : (note ?? ''));
 		return {
 			listing: { ...listing.meta, verified: listing.meta.verifiedAt ? formatWareki(listing.meta.verifiedAt) : null },
-			isMember: (await tx.query<{ ok: boolean }>(`select $1::uuid = any (private.user_organization_ids('{volunteer,admin}')) as ok`, [listing.meta.organizationId]))[0].ok,
+			isMember: await isMemberOf(tx, listing.meta.organizationId),
 			direct,
 			moderator,
 			freshness: listing.meta.status === 'published' ? freshness(listing.meta.category as Category, listing.meta.verifiedAt, now).state : null,
@@ -77,7 +77,7 @@ export const actions: Actions = {
 		const id = uuidParam(params.placeId);
 		const result = await refused(() => locals.db((tx) => submitListing(tx, id, null)));
 		if (!result.ok) return fail(403, { problem: 'forbidden' });
-		const { driver } = await registration();
+		const { driver } = await services();
 		const activityIds = await locals.db(async (tx) => (await activitiesOfListing(tx, id)).map((a) => a.id));
 		await refreshOccurrences(driver, new Date(), activityIds);
 		return { done: result.value };

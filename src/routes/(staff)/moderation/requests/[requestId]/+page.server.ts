@@ -16,7 +16,7 @@ import { approveRequest, getRequest, returnRequest } from '$lib/server/registrat
 import { notifyDecision } from '$lib/server/registration/notify';
 import { displayNames } from '$lib/server/registration/organizations';
 import { photosOf } from '$lib/server/registration/photos-db';
-import { registration } from '$lib/server/registration/services';
+import { services } from '$lib/server/platform/services';
 import type { Actions, PageServerLoad } from './$types';
 
 function nextDates(f: ActivityFields, now: Date, locale: 'ja' | 'en'): string[] {
@@ -89,7 +89,7 @@ export const actions: Actions = {
 			form.message = { conflict: m.reg_mod_conflict, decided: m.reg_mod_decided, not_found: m.reg_mod_listing_changed, listing_changed: m.reg_mod_listing_changed }[result.value.reason]();
 			return fail(409, { form });
 		}
-		const reg = await registration();
+		const reg = await services();
 		if (result.value.activityIds.length) await refreshOccurrences(reg.driver, new Date(), result.value.activityIds);
 		await notifyDecision(reg.driver, reg.mailer, id, { listing: `${url.origin}${localizeHref(`/account/places/${result.value.placeId}`)}` }, getLocale());
 		redirect(303, localizeHref(`/moderation?decided=${form.data.decision === 'approve' ? 'approved' : 'returned'}`));

@@ -10,17 +10,16 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { lastChange } from '$lib/server/registration/history';
 import { refused, uuidParam } from '$lib/server/platform/route-params';
-import { canEditDirectly, canWorkOn, getListing, isModeratorOf, municipalityCenter, type Via, updatePlace } from '$lib/server/registration/places';
+import { canEditDirectly, getListing, isModeratorOf, municipalityCenter, type Via, updatePlace } from '$lib/server/registration/places';
 import { pendingRequest, proposePlaceChange } from '$lib/server/registration/moderation';
-import { registration } from '$lib/server/registration/services';
+import { services } from '$lib/server/platform/services';
+import { placeToWorkOn } from '$lib/server/registration/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const id = uuidParam(params.placeId);
 	return locals.db(async (tx) => {
-		const listing = await getListing(tx, id);
-		if (!listing) error(404);
-		if (!(await canWorkOn(tx, id))) error(403, m.reg_forbidden());
+		const listing = await placeToWorkOn(tx, id);
 		const direct = await canEditDirectly(tx, id);
 		const pending = direct ? null : await pendingRequest(tx, id, 'place', null);
 		const start = (pending?.proposed as PlaceFields | null) ?? listing.fields;
@@ -92,7 +91,7 @@ export const actions: Actions = {
 
 	geocode: async ({ request }) => {
 		const form = await superValidate(request, zod4(placeSchema), { errors: false });
-		const { geocoder } = await registration();
+		const { geocoder } = await services();
 		const hits = await geocoder.search(form.data.address, 5);
 		if (hits.length) {
 			form.data.lon = hits[0].lon.toFixed(6);

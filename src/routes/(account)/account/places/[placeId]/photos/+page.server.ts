@@ -6,10 +6,11 @@ import { PHOTOS_PER_PLACE, type PhotoProblem } from '$lib/domain/registration/ph
 import { photoSchema } from '$lib/domain/registration/schemas/index';
 import { m } from '$lib/paraglide/messages';
 import { refused, uuidParam } from '$lib/server/platform/route-params';
-import { canWorkOn, getListing, isModeratorOf } from '$lib/server/registration/places';
+import { getListing, isModeratorOf } from '$lib/server/registration/places';
 import { processPhoto } from '$lib/server/registration/photos';
 import { approvePhoto, deletePhoto, insertPhoto, photosOf } from '$lib/server/registration/photos-db';
-import { registration } from '$lib/server/registration/services';
+import { services } from '$lib/server/platform/services';
+import { placeToWorkOn } from '$lib/server/registration/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 const photoIdSchema = z.object({ photo_id: z.uuid() });
@@ -25,9 +26,7 @@ const PROBLEM: Record<PhotoProblem, () => string> = {
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const placeId = uuidParam(params.placeId);
 	return locals.db(async (tx) => {
-		const listing = await getListing(tx, placeId);
-		if (!listing) error(404);
-		if (!(await canWorkOn(tx, placeId))) error(403, m.reg_forbidden());
+		const listing = await placeToWorkOn(tx, placeId);
 		const form = await superValidate(zod4(photoSchema));
 		form.data.id = crypto.randomUUID();
 		return {
@@ -50,7 +49,7 @@ export const actions: Actions = {
 		if (!form.valid || !(file instanceof File) || file.size === 0) return fail(400, { form });
 		const processed = await processPhoto(new Uint8Array(await file.arrayBuffer()));
 		if (!processed.ok) return setError(form, 'caption', PROBLEM[processed.problem]());
-		const { storage } = await registration();
+		const { storage } = await services();
 		const key = `photos/${placeId}/${form.data.id}.jpg`;
 		await storage.put(key, processed.body, processed.contentType);
 		const saved = await refused(() =>
@@ -77,7 +76,7 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(photoIdSchema));
 		if (!form.valid) return fail(400, {});
 		const key = await locals.db((tx) => deletePhoto(tx, form.data.photo_id));
-		if (key) await (await registration()).storage.delete(key);
+		if (key) await (await services()).storage.delete(key);
 		return { removed: !!key };
 	},
 	approve: async ({ request, locals }) => {

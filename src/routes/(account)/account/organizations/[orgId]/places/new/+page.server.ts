@@ -11,7 +11,7 @@ import { refused, uuidParam } from '$lib/server/platform/route-params';
 import { createListing, municipalityCenter } from '$lib/server/registration/places';
 import { submitListing } from '$lib/server/registration/moderation';
 import { getOrganization } from '$lib/server/registration/organizations';
-import { registration } from '$lib/server/registration/services';
+import { services } from '$lib/server/platform/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -60,7 +60,7 @@ export const actions: Actions = {
 			form.message = m.reg_listing_not_allowed();
 			return fail(403, { form });
 		}
-		const { driver } = await registration();
+		const { driver } = await services();
 		await refreshOccurrences(driver, new Date(), [activity_id]);
 		// a repeated submit (done.value false) lands on the listing the first one made
 		redirect(303, localizeHref(`/account/places/${id}?${intent === 'submit' && done.value ? 'submitted' : 'saved'}`));
@@ -69,7 +69,7 @@ export const actions: Actions = {
 	/** The address search without JavaScript: fills in the point, keeps everything typed. */
 	geocode: async ({ request }) => {
 		const form = await superValidate(request, zod4(listingSchema), { errors: false });
-		const { geocoder } = await registration();
+		const { geocoder } = await services();
 		const hits = await geocoder.search(form.data.address, 5);
 		if (hits.length) {
 			form.data.lon = hits[0].lon.toFixed(6);

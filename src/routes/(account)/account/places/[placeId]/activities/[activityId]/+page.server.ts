@@ -5,19 +5,19 @@ import type { ActivityFields } from '$lib/domain/registration/place-values';
 import { activitySchema } from '$lib/domain/registration/schemas/place';
 import { removeActivityAction, saveActivityAction } from '$lib/server/registration/activity-route';
 import { uuidParam } from '$lib/server/platform/route-params';
-import { activitiesOfListing, canEditDirectly, canWorkOn, getListing } from '$lib/server/registration/places';
+import { activitiesOfListing, canEditDirectly } from '$lib/server/registration/places';
 import { pendingRequest } from '$lib/server/registration/moderation';
 import { m } from '$lib/paraglide/messages';
+import { placeToWorkOn } from '$lib/server/registration/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const placeId = uuidParam(params.placeId);
 	const id = uuidParam(params.activityId);
 	return locals.db(async (tx) => {
-		const listing = await getListing(tx, placeId);
-		const activity = listing ? (await activitiesOfListing(tx, placeId)).find((a) => a.id === id) : undefined;
-		if (!listing || !activity) error(404);
-		if (!(await canWorkOn(tx, placeId))) error(403, m.reg_forbidden());
+		const listing = await placeToWorkOn(tx, placeId);
+		const activity = (await activitiesOfListing(tx, placeId)).find((a) => a.id === id);
+		if (!activity) error(404);
 		const direct = await canEditDirectly(tx, placeId);
 		const pending = direct ? null : await pendingRequest(tx, placeId, 'activity', id);
 		const start = (pending?.action === 'update' ? (pending.proposed as ActivityFields) : null) ?? activity.fields;

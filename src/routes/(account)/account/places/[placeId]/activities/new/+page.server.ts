@@ -6,17 +6,16 @@ import { activitySchema } from '$lib/domain/registration/schemas/place';
 import { todayJst } from '$lib/domain/shared/wareki';
 import { saveActivityAction } from '$lib/server/registration/activity-route';
 import { uuidParam } from '$lib/server/platform/route-params';
-import { canEditDirectly, canWorkOn, getListing } from '$lib/server/registration/places';
+import { canEditDirectly } from '$lib/server/registration/places';
 import { pendingRequest } from '$lib/server/registration/moderation';
 import { m } from '$lib/paraglide/messages';
+import { placeToWorkOn } from '$lib/server/registration/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const placeId = uuidParam(params.placeId);
 	return locals.db(async (tx) => {
-		const listing = await getListing(tx, placeId);
-		if (!listing) error(404);
-		if (!(await canWorkOn(tx, placeId))) error(403, m.reg_forbidden());
+		const listing = await placeToWorkOn(tx, placeId);
 		const direct = await canEditDirectly(tx, placeId);
 		const pending = direct ? null : await pendingRequest(tx, placeId, 'activity', null);
 		const proposed = pending?.proposed as (ActivityFields & { id: string }) | null;

@@ -3,19 +3,19 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { openingSchema } from '$lib/domain/registration/schemas/place';
 import { uuidParam } from '$lib/server/platform/route-params';
-import { activitiesOfListing, canWorkOn, getListing, openingsOfListing } from '$lib/server/registration/places';
+import { activitiesOfListing, openingsOfListing } from '$lib/server/registration/places';
 import { removeOpeningAction, saveOpeningAction } from '$lib/server/registration/opening-route';
 import { m } from '$lib/paraglide/messages';
+import { placeToWorkOn } from '$lib/server/registration/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const placeId = uuidParam(params.placeId);
 	const id = uuidParam(params.openingId);
 	return locals.db(async (tx) => {
-		const listing = await getListing(tx, placeId);
-		const opening = listing ? (await openingsOfListing(tx, placeId)).find((o) => o.id === id) : undefined;
-		if (!listing || !opening) error(404);
-		if (!(await canWorkOn(tx, placeId))) error(403, m.reg_forbidden());
+		const listing = await placeToWorkOn(tx, placeId);
+		const opening = (await openingsOfListing(tx, placeId)).find((o) => o.id === id);
+		if (!opening) error(404);
 		const activities = await activitiesOfListing(tx, placeId);
 		const form = await superValidate({ ...opening.fields, id, version: opening.version }, zod4(openingSchema), { errors: false });
 		return { listing: listing.meta, form, activities: activities.map((a) => ({ id: a.id, title: a.fields.title })) };

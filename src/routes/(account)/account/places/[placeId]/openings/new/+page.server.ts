@@ -5,17 +5,16 @@ import { EMPTY_SCHEDULE } from '$lib/domain/registration/place-values';
 import { openingSchema } from '$lib/domain/registration/schemas/place';
 import { todayJst } from '$lib/domain/shared/wareki';
 import { uuidParam } from '$lib/server/platform/route-params';
-import { activitiesOfListing, canWorkOn, getListing } from '$lib/server/registration/places';
+import { activitiesOfListing } from '$lib/server/registration/places';
 import { saveOpeningAction } from '$lib/server/registration/opening-route';
 import { m } from '$lib/paraglide/messages';
+import { placeToWorkOn } from '$lib/server/registration/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const placeId = uuidParam(params.placeId);
 	return locals.db(async (tx) => {
-		const listing = await getListing(tx, placeId);
-		if (!listing) error(404);
-		if (!(await canWorkOn(tx, placeId))) error(403, m.reg_forbidden());
+		const listing = await placeToWorkOn(tx, placeId);
 		const activities = await activitiesOfListing(tx, placeId);
 		const form = await superValidate(
 			{
