@@ -66,11 +66,14 @@ export async function runApiBench(): Promise<string[]> {
 	const serverUrl = process.env.BENCH_DATABASE_URL;
 	for (const size of SIZES) {
 		const drivers: [string, () => Promise<Driver>][] = [
-			['PGlite', async () => {
-				const d = await openPglite(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pglite-')), 'pgdata'));
-				await migrate(d);
-				return d;
-			}]
+			[
+				'PGlite',
+				async () => {
+					const d = await openPglite(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pglite-')), 'pgdata'));
+					await migrate(d);
+					return d;
+				}
+			]
 		];
 		if (serverUrl) drivers.push(['PostgreSQL', () => freshPostgres(serverUrl, `bench_${size}`)]);
 		for (const [name, open] of drivers) {
@@ -102,5 +105,11 @@ export async function runApiBench(): Promise<string[]> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	runApiBench().then((lines) => console.log(lines.join('\n')), (e) => { console.error(e); process.exit(1); });
+	runApiBench().then(
+		(lines) => console.log(lines.join('\n')),
+		(e) => {
+			console.error(e);
+			process.exit(1);
+		}
+	);
 }

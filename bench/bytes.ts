@@ -22,7 +22,10 @@ interface Chunk {
 export async function runBytesBench(base = process.env.BENCH_BASE_URL ?? 'http://localhost:4173'): Promise<string[]> {
 	const manifest: Record<string, Chunk> = JSON.parse(fs.readFileSync(path.join(CLIENT, '.vite/manifest.json'), 'utf8'));
 	const html = await (await fetch(`${base}/`)).text();
-	const nodeIds = (html.match(/node_ids:\s*\[([\d,\s]+)\]/)?.[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+	const nodeIds = (html.match(/node_ids:\s*\[([\d,\s]+)\]/)?.[1] ?? '')
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
 	const roots = [
 		'.svelte-kit/generated/client-optimized/app.js',
 		...Object.keys(manifest).filter((k) => manifest[k].file.includes('/entry/start.')),
@@ -67,4 +70,4 @@ export async function runBytesBench(base = process.env.BENCH_BASE_URL ?? 'http:/
 	];
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) runBytesBench().then((l) => console.log(l.join('\n')));
+if (import.meta.url === `file://${process.argv[1]}`) void runBytesBench().then((l) => console.log(l.join('\n')));

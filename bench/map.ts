@@ -38,9 +38,14 @@ interface Cell {
 }
 
 const MIME: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
-	'.css': 'text/css', '.json': 'application/json', '.map': 'application/json',
-	'.png': 'image/png', '.svg': 'image/svg+xml'
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript',
+	'.mjs': 'text/javascript',
+	'.css': 'text/css',
+	'.json': 'application/json',
+	'.map': 'application/json',
+	'.png': 'image/png',
+	'.svg': 'image/svg+xml'
 };
 
 async function buildPages(): Promise<void> {
@@ -60,8 +65,9 @@ async function buildPages(): Promise<void> {
 }
 
 function serve(): Promise<{ server: Server; origin: string }> {
-	const server = createServer(async (req, res) => {
-		const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+	const server = createServer((req, res) => void send(req.url, res));
+	async function send(url: string | undefined, res: import('node:http').ServerResponse) {
+		const path = normalize(decodeURIComponent(new URL(url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
 		const file = join(DIST, path.endsWith('/') ? `${path}index.html` : path);
 		try {
 			const body = await readFile(file);
@@ -70,7 +76,7 @@ function serve(): Promise<{ server: Server; origin: string }> {
 		} catch {
 			res.writeHead(404).end();
 		}
-	});
+	}
 	return new Promise((ok) =>
 		server.listen(0, '127.0.0.1', () => {
 			const addr = server.address();
@@ -97,7 +103,13 @@ async function drawnShare(png: Buffer, page: import('@playwright/test').Page): P
 	}, png.toString('base64'));
 }
 
-async function runOnce(browser: Browser, origin: string, kind: Kind, n: number, first: boolean): Promise<{ ms: number; check?: string } | 'timeout'> {
+async function runOnce(
+	browser: Browser,
+	origin: string,
+	kind: Kind,
+	n: number,
+	first: boolean
+): Promise<{ ms: number; check?: string } | 'timeout'> {
 	const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'ja-JP' });
 	await context.route('**/*', (route) => {
 		const host = new URL(route.request().url()).hostname;
@@ -119,9 +131,10 @@ async function runOnce(browser: Browser, origin: string, kind: Kind, n: number, 
 			const share = await drawnShare(png, page);
 			if (process.env.MAP_BENCH_SCREENSHOTS) await writeFile(join(process.env.MAP_BENCH_SCREENSHOTS, `${kind}-${n}.png`), png);
 			const badges = await page.locator(kind === 'leaflet' ? '.tm-cluster-badge' : '.marker-cluster').count();
-			check = kind === 'markercluster'
-				? `${badges} cluster icons`
-				: `${(share * 100).toFixed(1)}% of pixels in the marker blues${kind === 'leaflet' ? `, ${badges} cluster badges` : ''}`;
+			check =
+				kind === 'markercluster'
+					? `${badges} cluster icons`
+					: `${(share * 100).toFixed(1)}% of pixels in the marker blues${kind === 'leaflet' ? `, ${badges} cluster badges` : ''}`;
 		}
 		return { ms: result.ms, check };
 	} catch (e) {
@@ -154,8 +167,16 @@ export async function runMapBench(): Promise<string[]> {
 	const { server, origin } = await serve();
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-			'--disable-background-networking', '--disable-component-update', '--disable-sync']
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-dev-shm-usage',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
 	});
 	const results = new Map<string, Cell>();
 	const checks: string[] = [];
@@ -186,15 +207,19 @@ export async function runMapBench(): Promise<string[]> {
 		lines.push(`|${cols.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 		for (const n of SIZES) {
 			const cell = (k: Kind) => results.get(`${k}:${n}`);
-			lines.push(row([
-				n.toLocaleString('en-US'),
-				...KINDS.map(({ kind }) => cellText(cell(kind), kind === 'markercluster' ? MARKERCLUSTER_CAP_MS : RUN_TIMEOUT_MS)),
-				ratio(cell('markercluster'), cell('maplibre'), MARKERCLUSTER_CAP_MS),
-				ratio(cell('leaflet'), cell('maplibre'), RUN_TIMEOUT_MS)
-			]));
+			lines.push(
+				row([
+					n.toLocaleString('en-US'),
+					...KINDS.map(({ kind }) => cellText(cell(kind), kind === 'markercluster' ? MARKERCLUSTER_CAP_MS : RUN_TIMEOUT_MS)),
+					ratio(cell('markercluster'), cell('maplibre'), MARKERCLUSTER_CAP_MS),
+					ratio(cell('leaflet'), cell('maplibre'), RUN_TIMEOUT_MS)
+				])
+			);
 		}
 		const hierarchy = SIZES.map((n) => `${n.toLocaleString('en-US')}: ${cellText(results.get(`index:${n}`), RUN_TIMEOUT_MS)}`);
-		lines.push(`Full cluster hierarchy (supercluster z0–14; our worker builds it after the first draw), alone on a page, median / max ms: ${hierarchy.join(', ')}`);
+		lines.push(
+			`Full cluster hierarchy (supercluster z0–14; our worker builds it after the first draw), alone on a page, median / max ms: ${hierarchy.join(', ')}`
+		);
 		const big = (k: Kind) => results.get(`${k}:${SIZES.at(-1)}`);
 		const ml = big('maplibre');
 		const mlMs = ml && !ml.timedOut ? median(ml.runs) : NaN;

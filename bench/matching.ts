@@ -53,9 +53,28 @@ type Rng = ReturnType<typeof prng>;
 const INTERESTS = ['books', 'cooking', 'farming', 'crafts', 'animals', 'computers', 'music', 'sports', 'gardening', 'children'];
 const GOALS: Goal[] = ['ibasho', 'friends', 'volunteer', 'work_prep', 'hobby'];
 const TARGETS = ['elderly', 'disability', 'children', 'parents', 'poverty', 'youth', 'hikikomori'] as const;
-const ACCS = ['solo_ok', 'observe_ok', 'no_reservation', 'no_talking_ok', 'leave_early_ok', 'small_group', 'barrier_free', 'short_time_ok', 'companion_ok', 'quiet', 'travel_expenses', 'wage'] as const;
+const ACCS = [
+	'solo_ok',
+	'observe_ok',
+	'no_reservation',
+	'no_talking_ok',
+	'leave_early_ok',
+	'small_group',
+	'barrier_free',
+	'short_time_ok',
+	'companion_ok',
+	'quiet',
+	'travel_expenses',
+	'wage'
+] as const;
 const BANDS = ['10s', '20s', '30s', '40s', '50s', '60s', '70s', '80plus'] as const;
-const BLOCKS: [string, string][] = [['09:00', '12:00'], ['13:00', '17:00'], ['09:00', '17:00'], ['18:00', '21:00'], ['10:00', '15:00']];
+const BLOCKS: [string, string][] = [
+	['09:00', '12:00'],
+	['13:00', '17:00'],
+	['09:00', '17:00'],
+	['18:00', '21:00'],
+	['10:00', '15:00']
+];
 
 const place = (r: Rng) => ({ lon: CENTER.lon + (r.next() - 0.5) * 0.2, lat: CENTER.lat + (r.next() - 0.5) * 0.16 });
 
@@ -201,4 +220,4 @@ export async function runMatchingBench(): Promise<string[]> {
 	return lines;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) runMatchingBench().then((l) => console.log(l.join('\n')));
+if (import.meta.url === `file://${process.argv[1]}`) void runMatchingBench().then((l) => console.log(l.join('\n')));

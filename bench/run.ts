@@ -13,11 +13,20 @@ async function withServer<T>(fn: (base: string) => Promise<T>): Promise<T> {
 	const port = 4180;
 	execSync('npm run build', { stdio: 'ignore' });
 	execSync('npx tsx scripts/db.ts reset', { stdio: 'ignore', env: { ...process.env, PGLITE_DATA_DIR: '.data/bench/pglite' } });
-	const server = spawn('node', ['build'], { env: { ...process.env, PORT: String(port), PGLITE_DATA_DIR: '.data/bench/pglite' }, stdio: 'ignore' });
+	const server = spawn('node', ['build'], {
+		env: { ...process.env, PORT: String(port), PGLITE_DATA_DIR: '.data/bench/pglite' },
+		stdio: 'ignore'
+	});
 	try {
 		const base = `http://localhost:${port}`;
 		for (let i = 0; i < 120; i++) {
-			if (await fetch(base).then((r) => r.ok, () => false)) break;
+			if (
+				await fetch(base).then(
+					(r) => r.ok,
+					() => false
+				)
+			)
+				break;
 			await new Promise((r) => setTimeout(r, 500));
 		}
 		return await fn(base);
@@ -42,7 +51,9 @@ async function main() {
 	await run('matching', runMatchingBench);
 	await run('api', runApiBench);
 	await run('map', runMapBench);
-	console.log(`# つながりマップ benchmarks — ${new Date().toISOString()} — ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
+	console.log(
+		`# つながりマップ benchmarks — ${new Date().toISOString()} — ${process.version}, ${(await import('node:os')).cpus().length} cores\n`
+	);
 	console.log(sections.map((s) => s.join('\n')).join('\n\n'));
 }
 

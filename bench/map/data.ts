@@ -41,8 +41,16 @@ const CITIES: [number, number, number][] = [
 
 /** The archipelago's spine, south-west to north-east, for the scattered share of points. */
 const SPINE: [number, number][] = [
-	[130.56, 31.6], [130.4, 33.59], [132.46, 34.39], [135.5, 34.69], [136.91, 35.18],
-	[139.69, 35.69], [140.87, 38.27], [140.74, 40.82], [141.35, 43.06], [144.0, 43.5]
+	[130.56, 31.6],
+	[130.4, 33.59],
+	[132.46, 34.39],
+	[135.5, 34.69],
+	[136.91, 35.18],
+	[139.69, 35.69],
+	[140.87, 38.27],
+	[140.74, 40.82],
+	[141.35, 43.06],
+	[144.0, 43.5]
 ];
 
 const CATEGORIES = ['salon', 'ibasho', 'kodomo_shokudo', 'kayoinoba', 'food_support', 'consultation_desk'];

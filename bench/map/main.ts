@@ -29,8 +29,20 @@ function nativeCluster(places: PlaceCollection): Promise<void> {
 			sources: { places: { type: 'geojson', data: places, cluster: true, clusterRadius: 45, clusterMaxZoom: 14 } },
 			layers: [
 				{ id: 'bg', type: 'background', paint: { 'background-color': '#eef0ea' } },
-				{ id: 'c', type: 'circle', source: 'places', filter: ['has', 'point_count'], paint: { 'circle-radius': ['step', ['get', 'point_count'], 13, 100, 20, 1000, 25], 'circle-color': '#2563a8' } },
-				{ id: 'p', type: 'circle', source: 'places', filter: ['!', ['has', 'point_count']], paint: { 'circle-radius': 7, 'circle-color': '#0b5cad' } }
+				{
+					id: 'c',
+					type: 'circle',
+					source: 'places',
+					filter: ['has', 'point_count'],
+					paint: { 'circle-radius': ['step', ['get', 'point_count'], 13, 100, 20, 1000, 25], 'circle-color': '#2563a8' }
+				},
+				{
+					id: 'p',
+					type: 'circle',
+					source: 'places',
+					filter: ['!', ['has', 'point_count']],
+					paint: { 'circle-radius': 7, 'circle-color': '#0b5cad' }
+				}
 			]
 		}
 	});

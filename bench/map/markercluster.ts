@@ -21,7 +21,13 @@ void measure(n, async () => {
 	const [[w, s], [e, nn]] = placesBounds(placeCoords(places))!;
 	const map = L.map('map', { maxZoom: 18, preferCanvas: true });
 	L.tileLayer('https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png', { maxZoom: 18 }).addTo(map);
-	map.fitBounds([[s, w], [nn, e]], { padding: [40, 40] });
+	map.fitBounds(
+		[
+			[s, w],
+			[nn, e]
+		],
+		{ padding: [40, 40] }
+	);
 	const icon = L.divIcon({ className: 'pt', iconSize: [12, 12] });
 	const markers = places.features.map((f) => L.marker([f.geometry.coordinates[1], f.geometry.coordinates[0]], { icon }));
 	const group = L.markerClusterGroup();

@@ -26,12 +26,66 @@ interface DemoParticipant {
 }
 
 const PEOPLE: DemoParticipant[] = [
-	{ code: 'H-0001', ageBand: '60s', targets: ['elderly'], interests: ['gardening'], goals: ['friends'], slots: ['2-am', '4-am'], registeredDaysAgo: 130, story: 'active' },
-	{ code: 'H-0002', ageBand: '20s', targets: ['youth', 'hikikomori'], interests: ['computers', 'books'], goals: ['work_prep'], slots: ['1-pm', '3-pm', '5-pm'], registeredDaysAgo: 45, story: 'asked' },
-	{ code: 'H-0003', ageBand: '40s', targets: ['poverty'], interests: ['cooking'], goals: ['work_prep'], slots: ['1-am', '2-am', '3-am', '4-am', '5-am'], registeredDaysAgo: 70, story: 'declined' },
-	{ code: 'H-0004', ageBand: '30s', targets: ['youth'], interests: ['farming'], goals: ['work_prep'], slots: ['1-am', '1-pm', '3-am', '3-pm'], registeredDaysAgo: 220, story: 'ended' },
-	{ code: 'H-0005', ageBand: '70s', targets: ['elderly'], interests: ['music'], goals: ['ibasho'], slots: ['2-pm', '5-pm'], registeredDaysAgo: 12, story: 'none' },
-	{ code: 'H-0006', ageBand: '10s', targets: ['children', 'youth'], interests: ['sports'], goals: ['friends'], slots: ['6-am', '6-pm'], registeredDaysAgo: 25, story: 'proposed' }
+	{
+		code: 'H-0001',
+		ageBand: '60s',
+		targets: ['elderly'],
+		interests: ['gardening'],
+		goals: ['friends'],
+		slots: ['2-am', '4-am'],
+		registeredDaysAgo: 130,
+		story: 'active'
+	},
+	{
+		code: 'H-0002',
+		ageBand: '20s',
+		targets: ['youth', 'hikikomori'],
+		interests: ['computers', 'books'],
+		goals: ['work_prep'],
+		slots: ['1-pm', '3-pm', '5-pm'],
+		registeredDaysAgo: 45,
+		story: 'asked'
+	},
+	{
+		code: 'H-0003',
+		ageBand: '40s',
+		targets: ['poverty'],
+		interests: ['cooking'],
+		goals: ['work_prep'],
+		slots: ['1-am', '2-am', '3-am', '4-am', '5-am'],
+		registeredDaysAgo: 70,
+		story: 'declined'
+	},
+	{
+		code: 'H-0004',
+		ageBand: '30s',
+		targets: ['youth'],
+		interests: ['farming'],
+		goals: ['work_prep'],
+		slots: ['1-am', '1-pm', '3-am', '3-pm'],
+		registeredDaysAgo: 220,
+		story: 'ended'
+	},
+	{
+		code: 'H-0005',
+		ageBand: '70s',
+		targets: ['elderly'],
+		interests: ['music'],
+		goals: ['ibasho'],
+		slots: ['2-pm', '5-pm'],
+		registeredDaysAgo: 12,
+		story: 'none'
+	},
+	{
+		code: 'H-0006',
+		ageBand: '10s',
+		targets: ['children', 'youth'],
+		interests: ['sports'],
+		goals: ['friends'],
+		slots: ['6-am', '6-pm'],
+		registeredDaysAgo: 25,
+		story: 'proposed'
+	}
 ];
 
 export async function writeDemoParticipation(tx: Tx, town: DemoTown, today: Date): Promise<void> {
@@ -47,9 +101,25 @@ export async function writeDemoParticipation(tx: Tx, town: DemoTown, today: Date
 			`insert into casework.participants (id, municipality_id, code, area_id, age_band, target_groups, interests, goals,
 			   availability, modes, max_minutes, registered_on, waiting_since, created_by)
 			 values ($1, $2, $3, $4, $5, $6::text[]::public.target_group[], $7, $8, $9::jsonb, '{walk,bus}', 30, $10, $10, $11)`,
-			[id, muni, p.code, districts[i % districts.length].id, p.ageBand, p.targets, p.interests, p.goals, JSON.stringify(windowsFromSlots(p.slots)), registered, coordinator]
+			[
+				id,
+				muni,
+				p.code,
+				districts[i % districts.length].id,
+				p.ageBand,
+				p.targets,
+				p.interests,
+				p.goals,
+				JSON.stringify(windowsFromSlots(p.slots)),
+				registered,
+				coordinator
+			]
 		);
-		await tx.query('insert into casework.participant_coordinators (participant_id, municipality_id, user_id) values ($1, $2, $3)', [id, muni, coordinator]);
+		await tx.query('insert into casework.participant_coordinators (participant_id, municipality_id, user_id) values ($1, $2, $3)', [
+			id,
+			muni,
+			coordinator
+		]);
 		if (p.story === 'none') continue;
 		const opening = openings[(i * 7) % openings.length];
 		const placement = demoId(`placement:${p.code}`);
@@ -58,7 +128,8 @@ export async function writeDemoParticipation(tx: Tx, town: DemoTown, today: Date
 			 values ($1, $2, $3, $4, $2, '', $5, $6)`,
 			[placement, muni, id, opening.id, coordinator, at(p.registeredDaysAgo - 5)]
 		);
-		const step = (set: string, params: unknown[]) => tx.query(`update casework.placements set ${set} where id = $1`, [placement, ...params]);
+		const step = (set: string, params: unknown[]) =>
+			tx.query(`update casework.placements set ${set} where id = $1`, [placement, ...params]);
 		if (p.story === 'proposed') continue;
 		const askedDaysAgo = p.story === 'asked' ? 2 : p.registeredDaysAgo - 7;
 		await step(`status = 'asked', ask_channel = 'phone', asked_at = $2`, [at(askedDaysAgo)]);

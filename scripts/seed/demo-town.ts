@@ -226,7 +226,20 @@ export const DEMO_USERS: DemoUser[] = [
 	organizationId: u.org.id
 }));
 
-const NICE_WORDS = ['ひまわり', 'たんぽぽ', 'さくら', 'もみじ', 'すずらん', 'あじさい', 'けやき', 'なでしこ', 'こすもす', 'つくし', 'やまぶき', 'わかば'];
+const NICE_WORDS = [
+	'ひまわり',
+	'たんぽぽ',
+	'さくら',
+	'もみじ',
+	'すずらん',
+	'あじさい',
+	'けやき',
+	'なでしこ',
+	'こすもす',
+	'つくし',
+	'やまぶき',
+	'わかば'
+];
 const TEMPLES = ['光明寺', '正覚寺', '円福寺', '西林寺', '浄土院'];
 
 interface CategoryPlan {
@@ -305,23 +318,27 @@ function plans(r: Random): Record<Category, CategoryPlan> {
 			names: (_, d, w) => r.pick([`${d}こども食堂`, `みんなの食堂 ${w}`, `${w}食堂`, `${r.pick(TEMPLES)} おてら食堂`]),
 			summary: '子どもも大人も、だれでも一緒にごはんを食べられる食堂です。',
 			venues: ['community_center', 'temple', 'shop', 'church'],
-			targets: [['children', 'parents', 'anyone'], ['children', 'poverty']],
+			targets: [
+				['children', 'parents', 'anyone'],
+				['children', 'poverty']
+			],
 			accommodations: ['solo_ok', 'no_reservation', 'barrier_free', 'leave_early_ok'],
 			fee: () => r.pick([0, 100, 300]),
-			schedules: [
-				monthlyNth('2SA,4SA', '11:00', '14:00'),
-				weekly('WE', '17:00', '19:00'),
-				monthlyNth('3SU', '11:30', '13:30')
-			],
+			schedules: [monthlyNth('2SA,4SA', '11:00', '14:00'), weekly('WE', '17:00', '19:00'), monthlyNth('3SU', '11:30', '13:30')],
 			activityTitle: 'こども食堂'
 		},
 		intermediate_work: {
 			count: 10,
 			orgs: [O.farm, O.midori, O.shoten],
-			names: (_, d, w) => r.pick([`${w}ファーム（農作業体験）`, `リサイクル工房 ${w}`, `カフェ${w}（就労体験）`, `${d}ベーカリー 就労訓練`]),
+			names: (_, d, w) =>
+				r.pick([`${w}ファーム（農作業体験）`, `リサイクル工房 ${w}`, `カフェ${w}（就労体験）`, `${d}ベーカリー 就労訓練`]),
 			summary: '短い時間から働く体験ができます。工賃や交通費が出るものもあります。',
 			venues: ['shop', 'welfare_facility', 'other'],
-			targets: [['hikikomori', 'youth'], ['disability', 'poverty'], ['youth', 'poverty', 'hikikomori']],
+			targets: [
+				['hikikomori', 'youth'],
+				['disability', 'poverty'],
+				['youth', 'poverty', 'hikikomori']
+			],
 			accommodations: ['observe_ok', 'short_time_ok', 'companion_ok', 'quiet', 'travel_expenses', 'wage', 'small_group'],
 			fee: () => 0,
 			schedules: [weekly('MO,TU,WE,TH,FR', '09:00', '15:00'), weekly('TU,TH', '10:00', '12:00'), weekly('MO,WE,FR', '13:00', '16:00')],
@@ -336,7 +353,12 @@ function plans(r: Random): Record<Category, CategoryPlan> {
 			targets: [['elderly']],
 			accommodations: ['solo_ok', 'observe_ok', 'no_reservation', 'barrier_free', 'short_time_ok'],
 			fee: () => r.pick([0, 0, 100]),
-			schedules: [weekly('MO', '10:00', '11:00'), weekly('TH', '10:00', '11:00'), weekly('WE', '14:00', '15:00'), weekly('FR', '09:30', '10:30')],
+			schedules: [
+				weekly('MO', '10:00', '11:00'),
+				weekly('TH', '10:00', '11:00'),
+				weekly('WE', '14:00', '15:00'),
+				weekly('FR', '09:30', '10:30')
+			],
 			activityTitle: '体操'
 		},
 		childcare_hub: {
@@ -381,7 +403,10 @@ function plans(r: Random): Record<Category, CategoryPlan> {
 			names: (_, d, w) => r.pick([`フードパントリー ${w}`, `${d}フードバンク`, `おすそわけ ${w}`]),
 			summary: '食品を必要とする世帯に無料でお渡しします。事前の連絡があると安心です。',
 			venues: ['welfare_facility', 'church', 'shop'],
-			targets: [['poverty', 'anyone'], ['poverty', 'parents']],
+			targets: [
+				['poverty', 'anyone'],
+				['poverty', 'parents']
+			],
 			accommodations: ['solo_ok', 'no_talking_ok', 'quiet'],
 			fee: () => 0,
 			schedules: [
@@ -410,7 +435,12 @@ function plans(r: Random): Record<Category, CategoryPlan> {
 			count: 10,
 			orgs: [O.houkatsu, O.city, O.shakyo],
 			names: (_, d) =>
-				r.pick([`${d}地域包括支援センター`, `くらしサポート相談室 ${d}`, `${d}子育て世代包括支援センター`, `障がい者基幹相談支援センター ${d}`]),
+				r.pick([
+					`${d}地域包括支援センター`,
+					`くらしサポート相談室 ${d}`,
+					`${d}子育て世代包括支援センター`,
+					`障がい者基幹相談支援センター ${d}`
+				]),
 			summary: '困りごとは何でもご相談ください。内容に応じて関係機関におつなぎします。',
 			venues: ['public_office', 'welfare_facility'],
 			targets: [['anyone'], ['elderly'], ['parents'], ['disability']],
@@ -484,8 +514,7 @@ export function buildDemoTown(seed = 20261122): DemoTown {
 					: venue === 'private_home' || venue === 'vacant_house' || (category === 'food_support' && i % 3 === 0)
 						? 'approximate'
 						: 'exact';
-			const status: PlaceStatus =
-				i < plan.count ? 'published' : (['draft', 'submitted', 'archived', 'draft'] as const)[i - plan.count];
+			const status: PlaceStatus = i < plan.count ? 'published' : (['draft', 'submitted', 'archived', 'draft'] as const)[i - plan.count];
 			const fee = plan.fee();
 			places.push({
 				id: demoId(`place:${category}:${i}`),
@@ -535,15 +564,73 @@ type OpeningRole = { title: string; description: string; acc: Accommodation[]; i
 
 const OPENING_ROLES: Partial<Record<Category, OpeningRole[]>> = {
 	intermediate_work: [
-		{ title: '農作業の補助（種まき・収穫）', description: '畑で野菜の世話をします。作業はスタッフと一緒です。', acc: ['short_time_ok', 'observe_ok', 'quiet', 'wage', 'travel_expenses'], interests: ['farming', 'gardening'], goals: ['work_prep'] },
-		{ title: 'カフェのホール補助', description: 'お冷出しや片付けなど、できることから始めます。', acc: ['short_time_ok', 'observe_ok', 'companion_ok', 'wage'], interests: ['cooking'], goals: ['work_prep', 'friends'] },
-		{ title: '袋詰め・軽作業', description: '座ってできる作業です。人と話さなくても大丈夫です。', acc: ['quiet', 'no_talking_ok', 'short_time_ok', 'wage'], interests: ['crafts'], goals: ['work_prep'] }
+		{
+			title: '農作業の補助（種まき・収穫）',
+			description: '畑で野菜の世話をします。作業はスタッフと一緒です。',
+			acc: ['short_time_ok', 'observe_ok', 'quiet', 'wage', 'travel_expenses'],
+			interests: ['farming', 'gardening'],
+			goals: ['work_prep']
+		},
+		{
+			title: 'カフェのホール補助',
+			description: 'お冷出しや片付けなど、できることから始めます。',
+			acc: ['short_time_ok', 'observe_ok', 'companion_ok', 'wage'],
+			interests: ['cooking'],
+			goals: ['work_prep', 'friends']
+		},
+		{
+			title: '袋詰め・軽作業',
+			description: '座ってできる作業です。人と話さなくても大丈夫です。',
+			acc: ['quiet', 'no_talking_ok', 'short_time_ok', 'wage'],
+			interests: ['crafts'],
+			goals: ['work_prep']
+		}
 	],
-	kodomo_shokudo: [{ title: '配膳・片付けボランティア', description: '食事の配膳と片付けをお手伝いいただきます。', acc: ['short_time_ok', 'observe_ok', 'companion_ok'], interests: ['cooking', 'children'], goals: ['volunteer'] }],
-	salon: [{ title: 'お茶出し・受付の手伝い', description: 'サロンの受付やお茶出しをお願いします。', acc: ['short_time_ok', 'observe_ok', 'small_group'], interests: [], goals: ['volunteer', 'friends'] }],
-	volunteering: [{ title: '活動スタッフ', description: '道具の準備から一緒に行います。', acc: ['observe_ok', 'short_time_ok', 'leave_early_ok'], interests: ['gardening'], goals: ['volunteer'] }],
-	study_support: [{ title: '学習サポーター', description: '子どもの宿題を見守ります。', acc: ['small_group', 'quiet', 'observe_ok'], interests: ['children', 'books'], goals: ['volunteer'] }],
-	ibasho: [{ title: '受付・見守り', description: '来た人を迎え、場を見守る役です。', acc: ['quiet', 'no_talking_ok', 'short_time_ok'], interests: ['books'], goals: ['ibasho', 'volunteer'] }]
+	kodomo_shokudo: [
+		{
+			title: '配膳・片付けボランティア',
+			description: '食事の配膳と片付けをお手伝いいただきます。',
+			acc: ['short_time_ok', 'observe_ok', 'companion_ok'],
+			interests: ['cooking', 'children'],
+			goals: ['volunteer']
+		}
+	],
+	salon: [
+		{
+			title: 'お茶出し・受付の手伝い',
+			description: 'サロンの受付やお茶出しをお願いします。',
+			acc: ['short_time_ok', 'observe_ok', 'small_group'],
+			interests: [],
+			goals: ['volunteer', 'friends']
+		}
+	],
+	volunteering: [
+		{
+			title: '活動スタッフ',
+			description: '道具の準備から一緒に行います。',
+			acc: ['observe_ok', 'short_time_ok', 'leave_early_ok'],
+			interests: ['gardening'],
+			goals: ['volunteer']
+		}
+	],
+	study_support: [
+		{
+			title: '学習サポーター',
+			description: '子どもの宿題を見守ります。',
+			acc: ['small_group', 'quiet', 'observe_ok'],
+			interests: ['children', 'books'],
+			goals: ['volunteer']
+		}
+	],
+	ibasho: [
+		{
+			title: '受付・見守り',
+			description: '来た人を迎え、場を見守る役です。',
+			acc: ['quiet', 'no_talking_ok', 'short_time_ok'],
+			interests: ['books'],
+			goals: ['ibasho', 'volunteer']
+		}
+	]
 };
 
 /**

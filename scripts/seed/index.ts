@@ -66,9 +66,27 @@ async function writeDemoTown(driver: Driver, today: Date): Promise<void> {
 				   $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
 				   case when $20::timestamptz is null then null else $21::uuid end)`,
 				[
-					p.id, m.id, p.organizationId, p.areaId, p.name, p.summary, p.description, p.category, p.targetGroups,
-					p.accommodations, p.venueType, p.venueName, p.feeYen, p.feeNote, p.accessibility, p.accessNote,
-					p.contactPhone, p.disclosure, p.status, verifiedAt, town.users.find((u) => u.role === 'moderator')!.id
+					p.id,
+					m.id,
+					p.organizationId,
+					p.areaId,
+					p.name,
+					p.summary,
+					p.description,
+					p.category,
+					p.targetGroups,
+					p.accommodations,
+					p.venueType,
+					p.venueName,
+					p.feeYen,
+					p.feeNote,
+					p.accessibility,
+					p.accessNote,
+					p.contactPhone,
+					p.disclosure,
+					p.status,
+					verifiedAt,
+					town.users.find((u) => u.role === 'moderator')!.id
 				]
 			);
 			await tx.query(
@@ -91,8 +109,21 @@ async function writeDemoTown(driver: Driver, today: Date): Promise<void> {
 				 values ($1, $2, $3, $4, $5, $6, $7, $8::text[]::public.accommodation[], $9::text[]::public.target_group[],
 				   $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
 				[
-					o.id, m.id, o.organizationId, o.placeId, o.title, o.description, o.capacity, o.accommodations,
-					o.targetGroups, o.ageMin, o.ageMax, o.visibility, ...scheduleParams(o.schedule), o.interests, o.goals
+					o.id,
+					m.id,
+					o.organizationId,
+					o.placeId,
+					o.title,
+					o.description,
+					o.capacity,
+					o.accommodations,
+					o.targetGroups,
+					o.ageMin,
+					o.ageMax,
+					o.visibility,
+					...scheduleParams(o.schedule),
+					o.interests,
+					o.goals
 				]
 			);
 		}
@@ -107,9 +138,11 @@ async function insertUsers(tx: Tx, users: ReturnType<typeof buildDemoTown>['user
 			 values ($1, $2, extensions.crypt($3, extensions.gen_salt('bf', 10)), now(), $4)`,
 			[u.id, u.email, DEMO_PASSWORD, JSON.stringify({ display_name: u.displayName })]
 		);
-		await tx.query(
-			'insert into public.memberships (user_id, organization_id, municipality_id, role) values ($1, $2, $3, $4)',
-			[u.id, u.organizationId, municipalityId, u.role]
-		);
+		await tx.query('insert into public.memberships (user_id, organization_id, municipality_id, role) values ($1, $2, $3, $4)', [
+			u.id,
+			u.organizationId,
+			municipalityId,
+			u.role
+		]);
 	}
 }

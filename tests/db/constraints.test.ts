@@ -9,11 +9,14 @@ let place: string;
 beforeAll(async () => {
 	db = await openTestDb();
 	await db.system(buildWorld);
-	place = await db.system(async (tx) =>
-		(await tx.query<{ id: string }>(
-			`insert into public.places (municipality_id, organization_id, name, category) values ($1, $2, '制約テスト', 'salon') returning id`,
-			[TOWN_A, ORG_OWN]
-		))[0].id
+	place = await db.system(
+		async (tx) =>
+			(
+				await tx.query<{ id: string }>(
+					`insert into public.places (municipality_id, organization_id, name, category) values ($1, $2, '制約テスト', 'salon') returning id`,
+					[TOWN_A, ORG_OWN]
+				)
+			)[0].id
 	);
 });
 afterAll(() => db?.close());
@@ -23,11 +26,21 @@ const refused = (sql: string, params: unknown[] = []) => db.system((tx: Tx) => t
 
 const activity = (overrides: Record<string, unknown>) => {
 	const row: Record<string, unknown> = {
-		municipality_id: TOWN_A, organization_id: ORG_OWN, place_id: place, title: '活動',
-		rrule: 'FREQ=WEEKLY;BYDAY=MO', dtstart: '2026-04-01', start_time: '10:00', end_time: '12:00', ...overrides
+		municipality_id: TOWN_A,
+		organization_id: ORG_OWN,
+		place_id: place,
+		title: '活動',
+		rrule: 'FREQ=WEEKLY;BYDAY=MO',
+		dtstart: '2026-04-01',
+		start_time: '10:00',
+		end_time: '12:00',
+		...overrides
 	};
 	const cols = Object.keys(row);
-	return refused(`insert into public.activities (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(row));
+	return refused(
+		`insert into public.activities (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')})`,
+		Object.values(row)
+	);
 };
 
 describe('constraints', () => {
@@ -37,12 +50,16 @@ describe('constraints', () => {
 		['全角 digits', '２２９９９７'],
 		['letters', '22999a']
 	])('municipality code: refuses %s', async (_, code) => {
-		expect(await sqlState(() => refused(`insert into public.municipalities (code, name, prefecture) values ($1, '町', '静岡県')`, [code]))).toBe('23514');
+		expect(
+			await sqlState(() => refused(`insert into public.municipalities (code, name, prefecture) values ($1, '町', '静岡県')`, [code]))
+		).toBe('23514');
 	});
 
 	it('accepts real 団体コード check digits (札幌市 011002, 千代田区 131016)', async () => {
 		for (const code of ['011002', '131016'])
-			expect(await sqlState(() => refused(`insert into public.municipalities (code, name, prefecture) values ($1, '市', '東京都')`, [code]))).toBeNull();
+			expect(
+				await sqlState(() => refused(`insert into public.municipalities (code, name, prefecture) values ($1, '市', '東京都')`, [code]))
+			).toBeNull();
 	});
 
 	it.each([
@@ -81,17 +98,40 @@ describe('constraints', () => {
 
 	it('refuses a place whose organisation belongs to another municipality', async () => {
 		const state = await sqlState(() =>
-			refused(`insert into public.places (municipality_id, organization_id, name, category) values ($1, $2, '越境', 'salon')`, [TOWN_A, ORG_B])
+			refused(`insert into public.places (municipality_id, organization_id, name, category) values ($1, $2, '越境', 'salon')`, [
+				TOWN_A,
+				ORG_B
+			])
 		);
 		expect(state).toBe('23503');
 	});
 
 	it.each([
-		['an unknown category', `insert into public.places (municipality_id, organization_id, name, category) values ('${TOWN_A}', '${ORG_OWN}', 'x', 'casino')`, '22P02'],
-		['an empty name', `insert into public.places (municipality_id, organization_id, name, category) values ('${TOWN_A}', '${ORG_OWN}', '', 'salon')`, '23514'],
-		['a negative fee', `insert into public.places (municipality_id, organization_id, name, category, fee_yen) values ('${TOWN_A}', '${ORG_OWN}', 'x', 'salon', -100)`, '23514'],
-		['a phone number without hyphens in 全角', `insert into public.places (municipality_id, organization_id, name, category, contact_phone) values ('${TOWN_A}', '${ORG_OWN}', 'x', 'salon', '０５４０００１２３４')`, '23514'],
-		['a name of 101 characters', `insert into public.places (municipality_id, organization_id, name, category) values ('${TOWN_A}', '${ORG_OWN}', repeat('あ', 101), 'salon')`, '23514']
+		[
+			'an unknown category',
+			`insert into public.places (municipality_id, organization_id, name, category) values ('${TOWN_A}', '${ORG_OWN}', 'x', 'casino')`,
+			'22P02'
+		],
+		[
+			'an empty name',
+			`insert into public.places (municipality_id, organization_id, name, category) values ('${TOWN_A}', '${ORG_OWN}', '', 'salon')`,
+			'23514'
+		],
+		[
+			'a negative fee',
+			`insert into public.places (municipality_id, organization_id, name, category, fee_yen) values ('${TOWN_A}', '${ORG_OWN}', 'x', 'salon', -100)`,
+			'23514'
+		],
+		[
+			'a phone number without hyphens in 全角',
+			`insert into public.places (municipality_id, organization_id, name, category, contact_phone) values ('${TOWN_A}', '${ORG_OWN}', 'x', 'salon', '０５４０００１２３４')`,
+			'23514'
+		],
+		[
+			'a name of 101 characters',
+			`insert into public.places (municipality_id, organization_id, name, category) values ('${TOWN_A}', '${ORG_OWN}', repeat('あ', 101), 'salon')`,
+			'23514'
+		]
 	])('places: refuses %s', async (_, sql, code) => {
 		expect(await sqlState(() => refused(sql))).toBe(code);
 	});
@@ -131,9 +171,18 @@ describe('constraints', () => {
 	});
 
 	it('memberships: a municipality-wide role needs an organisation that may hold it', async () => {
-		const u = await db.system(async (tx) => (await tx.query<{ id: string }>(`insert into auth.users (email) values ('m@test.example') returning id`))[0].id);
+		const u = await db.system(
+			async (tx) => (await tx.query<{ id: string }>(`insert into auth.users (email) values ('m@test.example') returning id`))[0].id
+		);
 		const grant = (org: string, muni: string, role: string) =>
-			sqlState(() => refused('insert into public.memberships (user_id, organization_id, municipality_id, role) values ($1, $2, $3, $4)', [u, org, muni, role]));
+			sqlState(() =>
+				refused('insert into public.memberships (user_id, organization_id, municipality_id, role) values ($1, $2, $3, $4)', [
+					u,
+					org,
+					muni,
+					role
+				])
+			);
 		expect(await grant(ORG_OWN, TOWN_A, 'moderator')).toBe('23514'); // an NPO has no moderators
 		expect(await grant(ORG_OWN, TOWN_A, 'agency_staff')).toBe('23514');
 		expect(await grant(ORG_B, TOWN_A, 'volunteer')).toBe('23503'); // organisation and municipality disagree

@@ -39,13 +39,17 @@ interface PublicView {
 	metres: number | null;
 }
 const asPublic = (id: string) =>
-	db.as(ANON, async (tx) =>
-		(await tx.query<PublicView>(
-			`select st_x(public_location::geometry) as lon, st_y(public_location::geometry) as lat, public_address as address,
+	db.as(
+		ANON,
+		async (tx) =>
+			(
+				await tx.query<PublicView>(
+					`select st_x(public_location::geometry) as lon, st_y(public_location::geometry) as lat, public_address as address,
 			        st_distance(public_location, st_setsrid(st_makepoint($2, $3), 4326)::geography) as metres
 			 from public.places where id = $1`,
-			[id, EXACT.lon, EXACT.lat]
-		))[0]
+					[id, EXACT.lon, EXACT.lat]
+				)
+			)[0]
 	);
 
 describe('disclosure levels', () => {
@@ -64,7 +68,9 @@ describe('disclosure levels', () => {
 		// moving the exact point within the same cell does not move the public one
 		await db.as(user(USERS.moderator), (tx) =>
 			tx.query(`update public.place_locations set location = st_setsrid(st_makepoint($2, $3), 4326)::geography where place_id = $1`, [
-				id, EXACT.lon + 0.0004, EXACT.lat + 0.0003
+				id,
+				EXACT.lon + 0.0004,
+				EXACT.lat + 0.0003
 			])
 		);
 		const second = await asPublic(id);
@@ -80,8 +86,11 @@ describe('disclosure levels', () => {
 	it('a client cannot write a public point that differs from what the level allows', async () => {
 		const id = await newPlace('contact_only');
 		await db.as(user(USERS.moderator), (tx) =>
-			tx.query(`update public.places set public_location = st_setsrid(st_makepoint(138.4, 34.98), 4326)::geography,
-			          public_address = 'ばれる住所' where id = $1`, [id])
+			tx.query(
+				`update public.places set public_location = st_setsrid(st_makepoint(138.4, 34.98), 4326)::geography,
+			          public_address = 'ばれる住所' where id = $1`,
+				[id]
+			)
 		);
 		expect(await asPublic(id)).toEqual({ lon: null, lat: null, address: null, metres: null });
 	});

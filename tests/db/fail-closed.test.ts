@@ -17,8 +17,9 @@ afterAll(() => db?.close());
 
 describe('the one transaction wrapper', () => {
 	it('runs as the role of the claims, with the claims, inside a transaction', async () => {
-		const row = await db.as(user(USERS.volunteer), async (tx) =>
-			(await tx.query<{ who: string; uid: string }>(`select current_user as who, auth.uid()::text as uid`))[0]
+		const row = await db.as(
+			user(USERS.volunteer),
+			async (tx) => (await tx.query<{ who: string; uid: string }>(`select current_user as who, auth.uid()::text as uid`))[0]
 		);
 		expect(row).toMatchObject({ who: 'authenticated', uid: USERS.volunteer });
 		const anon = await db.as(ANON, async (tx) => (await tx.query<{ who: string }>('select current_user as who'))[0].who);
@@ -27,10 +28,13 @@ describe('the one transaction wrapper', () => {
 
 	it('leaves no role and no claims behind for the next transaction on the connection', async () => {
 		await db.as(user(USERS.moderator), (tx) => tx.query('select 1'));
-		const after = await db.driver.transaction(async (tx) =>
-			(await tx.query<{ who: string; claims: string | null }>(
-				`select current_user as who, nullif(current_setting('request.jwt.claims', true), '') as claims`
-			))[0]
+		const after = await db.driver.transaction(
+			async (tx) =>
+				(
+					await tx.query<{ who: string; claims: string | null }>(
+						`select current_user as who, nullif(current_setting('request.jwt.claims', true), '') as claims`
+					)
+				)[0]
 		);
 		expect(after.claims).toBeNull();
 		expect(after.who).not.toBe('authenticated');
@@ -43,9 +47,9 @@ describe('the one transaction wrapper', () => {
 	});
 
 	it('refuses claims with an unknown role instead of running them', async () => {
-		await expect(
-			db.as({ sub: USERS.moderator, role: 'service_role' as 'anon' }, (tx) => tx.query('select 1'))
-		).rejects.toThrow(/unknown role/);
+		await expect(db.as({ sub: USERS.moderator, role: 'service_role' as 'anon' }, (tx) => tx.query('select 1'))).rejects.toThrow(
+			/unknown role/
+		);
 	});
 });
 
@@ -81,12 +85,13 @@ describe('a query that skipped the role switch', () => {
 
 describe('what anon can never read', () => {
 	it('no unpublished place, no membership, no auth.users row, no exact location', async () => {
-		const unpublished = await db.system(async (tx) =>
-			(await tx.query<{ n: number }>(`select count(*)::int as n from public.places where status <> 'published'`))[0].n
+		const unpublished = await db.system(
+			async (tx) => (await tx.query<{ n: number }>(`select count(*)::int as n from public.places where status <> 'published'`))[0].n
 		);
 		expect(unpublished).toBeGreaterThan(0);
-		const seen = await db.as(ANON, async (tx) =>
-			(await tx.query<{ n: number }>(`select count(*)::int as n from public.places where status <> 'published'`))[0].n
+		const seen = await db.as(
+			ANON,
+			async (tx) => (await tx.query<{ n: number }>(`select count(*)::int as n from public.places where status <> 'published'`))[0].n
 		);
 		expect(seen).toBe(0);
 		for (const table of ['public.memberships', 'auth.users', 'auth.sessions', 'auth.mfa_factors', 'public.place_locations']) {

@@ -28,7 +28,6 @@ export interface TableSpec {
 	variants: Variant[];
 }
 
-
 export const ALL = ACTORS;
 export const NONE: Actor[] = [];
 export const NOBODY: Record<Op, Actor[]> = { select: NONE, insert: NONE, update: NONE, delete: NONE };
@@ -69,7 +68,8 @@ export function runMatrix(specs: TableSpec[], setup?: (sys: Tx) => Promise<void>
 								const { key, keep } = await db.system(create);
 								let rows = 0;
 								const state = await sqlState(async () => {
-									rows = (await db.as(claimsOf(actor), (tx) => tx.query(`select * from ${spec.table} where ${spec.key}::text = $1`, [key]))).length;
+									rows = (await db.as(claimsOf(actor), (tx) => tx.query(`select * from ${spec.table} where ${spec.key}::text = $1`, [key])))
+										.length;
 								});
 								if (variant.allow.select.includes(actor)) {
 									expect(state).toBeNull();
@@ -84,9 +84,13 @@ export function runMatrix(specs: TableSpec[], setup?: (sys: Tx) => Promise<void>
 							it(`update as ${actor}: ${variant.allow.update.includes(actor) ? 'allowed' : 'denied'}`, async () => {
 								const { key, keep } = await db.system(create);
 								const [col, value] = spec.marker;
-								const before = await db.system((tx) => tx.query<{ v: string | null }>(`select ${col}::text as v from ${spec.table} where ${spec.key}::text = $1`, [key]));
+								const before = await db.system((tx) =>
+									tx.query<{ v: string | null }>(`select ${col}::text as v from ${spec.table} where ${spec.key}::text = $1`, [key])
+								);
 								const state = await sqlState(() =>
-									db.as(claimsOf(actor), (tx) => tx.query(`update ${spec.table} set ${col} = $2 where ${spec.key}::text = $1`, [key, value]))
+									db.as(claimsOf(actor), (tx) =>
+										tx.query(`update ${spec.table} set ${col} = $2 where ${spec.key}::text = $1`, [key, value])
+									)
 								);
 								const changed = await markerSet(spec, key);
 								if (variant.allow.update.includes(actor)) {
@@ -140,5 +144,4 @@ export function runMatrix(specs: TableSpec[], setup?: (sys: Tx) => Promise<void>
 			}
 		});
 	}
-
 }

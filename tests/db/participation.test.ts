@@ -60,7 +60,9 @@ beforeAll(async () => {
 			 select $1, id, municipality_id, 'coordinator' from public.organizations where municipality_id = $2 and kind = 'shakyo'`,
 			[COLLEAGUE, TOWN_A]
 		);
-		[{ id: exampleOpening }] = await tx.query<{ id: string }>('select id from public.openings where title = $1', [DEMO_EXAMPLE_OPENING_TITLE]);
+		[{ id: exampleOpening }] = await tx.query<{ id: string }>('select id from public.openings where title = $1', [
+			DEMO_EXAMPLE_OPENING_TITLE
+		]);
 		[{ id: exampleArea }] = await tx.query<{ id: string }>(
 			`select a.id from public.areas a join public.places p on p.area_id = a.id join public.openings o on o.place_id = p.id where o.id = $1`,
 			[exampleOpening]
@@ -102,7 +104,11 @@ describe('the aal2 wall', () => {
 		const aal1 = user(USERS.coordinator, 'aal1');
 		expect(await db.as(aal1, (tx) => tx.query('select * from casework.participants'))).toEqual([]);
 		expect(await sqlState(() => db.as(aal1, (tx) => createParticipant(tx, TOWN_A, { ...FORM, code: 'T-AAL1' })))).toBe('42501');
-		expect(await sqlState(() => db.as(aal1, (tx) => tx.query(`select private.issue_host_reply_link($1, now() + interval '1 day')`, [crypto.randomUUID()])))).toBe('42501');
+		expect(
+			await sqlState(() =>
+				db.as(aal1, (tx) => tx.query(`select private.issue_host_reply_link($1, now() + interval '1 day')`, [crypto.randomUUID()]))
+			)
+		).toBe('42501');
 	});
 });
 
@@ -110,21 +116,36 @@ describe('participants', () => {
 	it('the creator is assigned and reads the real name; a colleague reads the record but not the name', async () => {
 		const id = await newParticipant('T-NAME');
 		const mine = await db.as(coordinator, (tx) => getParticipant(tx, id));
-		expect(mine).toMatchObject({ code: 'T-NAME', realName: '試験 太郎', assignedToMe: true, availability: [{ weekday: 4, start: '08:00', end: '12:00' }] });
+		expect(mine).toMatchObject({
+			code: 'T-NAME',
+			realName: '試験 太郎',
+			assignedToMe: true,
+			availability: [{ weekday: 4, start: '08:00', end: '12:00' }]
+		});
 		const theirs = await db.as(colleague, (tx) => getParticipant(tx, id));
 		expect(theirs).toMatchObject({ code: 'T-NAME', realName: null, assignedToMe: false });
 		// an unassigned colleague's save leaves the name alone
-		const saved = await db.as(colleague, (tx) => updateParticipant(tx, id, { ...FORM, code: 'T-NAME', real_name: '', version: theirs!.version }));
+		const saved = await db.as(colleague, (tx) =>
+			updateParticipant(tx, id, { ...FORM, code: 'T-NAME', real_name: '', version: theirs!.version })
+		);
 		expect(saved).toEqual({ ok: true, id });
 		expect((await db.as(coordinator, (tx) => getParticipant(tx, id)))!.realName).toBe('試験 太郎');
 	});
 
 	it('refuses a code already used in the town, and a save from a stale version', async () => {
 		const id = await newParticipant('T-DUP');
-		expect(await db.as(coordinator, (tx) => createParticipant(tx, TOWN_A, { ...FORM, code: 'T-DUP' }))).toEqual({ ok: false, reason: 'duplicate_code' });
+		expect(await db.as(coordinator, (tx) => createParticipant(tx, TOWN_A, { ...FORM, code: 'T-DUP' }))).toEqual({
+			ok: false,
+			reason: 'duplicate_code'
+		});
 		expect(await db.as(coordinator, (tx) => updateParticipant(tx, id, { ...FORM, code: 'T-DUP', version: 1 }))).toEqual({ ok: true, id });
-		expect(await db.as(coordinator, (tx) => updateParticipant(tx, id, { ...FORM, code: 'T-DUP', notes: 'later', version: 1 }))).toEqual({ ok: false, reason: 'conflict' });
-		const [row] = await db.system((tx) => tx.query<{ notes: string | null }>('select notes from casework.participants where id = $1', [id]));
+		expect(await db.as(coordinator, (tx) => updateParticipant(tx, id, { ...FORM, code: 'T-DUP', notes: 'later', version: 1 }))).toEqual({
+			ok: false,
+			reason: 'conflict'
+		});
+		const [row] = await db.system((tx) =>
+			tx.query<{ notes: string | null }>('select notes from casework.participants where id = $1', [id])
+		);
 		expect(row.notes).toBeNull();
 	});
 
@@ -134,12 +155,23 @@ describe('participants', () => {
 		await db.as(colleague, (tx) => listParticipants(tx));
 		const log = await logOf(id);
 		expect(log.filter((l) => l.actor_id === USERS.coordinator).map((l) => `${l.action}:${l.record_type}`)).toEqual(
-			expect.arrayContaining(['create:participant', 'create:assignment', 'create:participant_name', 'view:participant', 'view:participant_name'])
+			expect.arrayContaining([
+				'create:participant',
+				'create:assignment',
+				'create:participant_name',
+				'view:participant',
+				'view:participant_name'
+			])
 		);
 		expect(log.some((l) => l.actor_id === COLLEAGUE && l.action === 'list')).toBe(true);
 		// a read that fails takes its log entry with it: the two are one transaction
 		const before = (await logOf(id)).length;
-		await expect(db.as(coordinator, async (tx) => { await getParticipant(tx, id); throw new Error('page failed'); })).rejects.toThrow('page failed');
+		await expect(
+			db.as(coordinator, async (tx) => {
+				await getParticipant(tx, id);
+				throw new Error('page failed');
+			})
+		).rejects.toThrow('page failed');
 		expect((await logOf(id)).length).toBe(before);
 	});
 
@@ -155,14 +187,25 @@ describe('participants', () => {
 	it('the log cannot be edited or emptied, not even by a tenant admin, who may read it', async () => {
 		const id = await newParticipant('T-APPEND');
 		const admin = user(USERS.tenantAdmin, 'aal2');
-		expect((await db.as(admin, (tx) => tx.query('select 1 from casework.access_log where participant_id = $1', [id]))).length).toBeGreaterThan(0);
-		expect(await sqlState(() => db.as(admin, (tx) => tx.query('delete from casework.access_log where participant_id = $1', [id])))).toBe('42501');
-		expect(await sqlState(() => db.as(coordinator, (tx) => tx.query(`update casework.access_log set action = 'view' where participant_id = $1`, [id])))).toBe('42501');
+		expect(
+			(await db.as(admin, (tx) => tx.query('select 1 from casework.access_log where participant_id = $1', [id]))).length
+		).toBeGreaterThan(0);
+		expect(await sqlState(() => db.as(admin, (tx) => tx.query('delete from casework.access_log where participant_id = $1', [id])))).toBe(
+			'42501'
+		);
+		expect(
+			await sqlState(() =>
+				db.as(coordinator, (tx) => tx.query(`update casework.access_log set action = 'view' where participant_id = $1`, [id]))
+			)
+		).toBe('42501');
 		// nobody logs a change in someone else's name
 		expect(
 			await sqlState(() =>
 				db.as(coordinator, (tx) =>
-					tx.query(`insert into casework.access_log (municipality_id, actor_id, action, record_type) values ($1, $2, 'view', 'participant')`, [TOWN_A, COLLEAGUE])
+					tx.query(
+						`insert into casework.access_log (municipality_id, actor_id, action, record_type) values ($1, $2, 'view', 'participant')`,
+						[TOWN_A, COLLEAGUE]
+					)
 				)
 			)
 		).toBe('42501');
@@ -195,31 +238,56 @@ describe('placements', () => {
 		expect(first.ok).toBe(true);
 		expect(await db.as(coordinator, (tx) => propose(tx, participant, exampleOpening, now))).toEqual({ ok: false, reason: 'already' });
 		const id = (first as { id: string }).id;
-		const [row] = await db.system((tx) => tx.query<{ opening_title: string; status: string; reasons: string }>('select * from casework.placements where id = $1', [id]));
+		const [row] = await db.system((tx) =>
+			tx.query<{ opening_title: string; status: string; reasons: string }>('select * from casework.placements where id = $1', [id])
+		);
 		expect(row).toMatchObject({ opening_title: DEMO_EXAMPLE_OPENING_TITLE, status: 'proposed' });
 		expect(row.reasons).toMatch(/^木曜午前に合う/);
 		// the domain refuses a jump, and so does the database
-		expect(await db.as(coordinator, (tx) => recordStep(tx, id, 1, 'active', '2026-12-03', null, null))).toEqual({ ok: false, reason: 'not_allowed' });
-		expect(await sqlState(() => db.as(coordinator, (tx) => tx.query(`update casework.placements set status = 'active', started_on = '2026-12-03' where id = $1`, [id])))).toBe('23514');
+		expect(await db.as(coordinator, (tx) => recordStep(tx, id, 1, 'active', '2026-12-03', null, null))).toEqual({
+			ok: false,
+			reason: 'not_allowed'
+		});
+		expect(
+			await sqlState(() =>
+				db.as(coordinator, (tx) =>
+					tx.query(`update casework.placements set status = 'active', started_on = '2026-12-03' where id = $1`, [id])
+				)
+			)
+		).toBe('23514');
 		// a stale version loses
 		expect(await db.as(coordinator, (tx) => markAsked(tx, id, 99, 'phone', null, now))).toEqual({ ok: false, reason: 'conflict' });
 	});
 
 	it('a start before the trial visit, or an end before the start, is refused and changes nothing', async () => {
 		const { placement } = await askedPlacement('T-ORDER', new Date());
-		await db.system((tx) => tx.query(`update casework.placements set status = 'accepted', host_reply = 'ok', host_replied_at = now() where id = $1`, [placement]));
+		await db.system((tx) =>
+			tx.query(`update casework.placements set status = 'accepted', host_reply = 'ok', host_replied_at = now() where id = $1`, [placement])
+		);
 		await db.as(coordinator, (tx) => recordStep(tx, placement, 3, 'trial_visit', '2026-12-05', null, null));
-		expect(await db.as(coordinator, (tx) => recordStep(tx, placement, 4, 'active', '2026-12-04', null, null))).toEqual({ ok: false, reason: 'too_early', after: '2026-12-05' });
+		expect(await db.as(coordinator, (tx) => recordStep(tx, placement, 4, 'active', '2026-12-04', null, null))).toEqual({
+			ok: false,
+			reason: 'too_early',
+			after: '2026-12-05'
+		});
 		expect(await db.as(coordinator, (tx) => recordStep(tx, placement, 4, 'active', '2026-12-05', null, null))).toEqual({ ok: true });
-		expect(await db.as(coordinator, (tx) => recordStep(tx, placement, 5, 'ended', '2026-12-01', 'health', null))).toEqual({ ok: false, reason: 'too_early', after: '2026-12-05' });
-		const [row] = await db.system((tx) => tx.query<{ status: string }>('select status from casework.placements where id = $1', [placement]));
+		expect(await db.as(coordinator, (tx) => recordStep(tx, placement, 5, 'ended', '2026-12-01', 'health', null))).toEqual({
+			ok: false,
+			reason: 'too_early',
+			after: '2026-12-05'
+		});
+		const [row] = await db.system((tx) =>
+			tx.query<{ status: string }>('select status from casework.placements where id = $1', [placement])
+		);
 		expect(row.status).toBe('active');
 	});
 
 	it('starting schedules the 1-week, 1-month and 3-month follow-ups on the domain dates', async () => {
 		const { placement } = await askedPlacement('T-START', new Date());
 		await db.as(coordinator, async (tx) => {
-			await tx.query(`update casework.placements set status = 'accepted', host_reply = 'ok', host_replied_at = now() where id = $1`, [placement]);
+			await tx.query(`update casework.placements set status = 'accepted', host_reply = 'ok', host_replied_at = now() where id = $1`, [
+				placement
+			]);
 			expect(await recordStep(tx, placement, 3, 'active', '2026-01-31', null, null)).toEqual({ ok: true });
 		});
 		const followUps = await db.as(coordinator, (tx) => followUpsOf(tx, placement));
@@ -235,9 +303,23 @@ describe('the host reply link', () => {
 		expect(view.state).toBe('open');
 		expect(view.request).toMatchObject({ openingTitle: DEMO_EXAMPLE_OPENING_TITLE, hostSummary: '30代・静かな環境' });
 		expect(JSON.stringify(view.request)).not.toContain('T-HOST');
-		expect(await answerHostRequest(db.driver, KEY, token, { answer: 'ok', trialVisitDates: ['2026-12-10'], reason: null, message: 'お待ちしています' })).toBe('done');
-		expect(await answerHostRequest(db.driver, KEY, token, { answer: 'difficult', trialVisitDates: [], reason: 'full', message: null })).toBe('used');
-		const [row] = await db.system((tx) => tx.query<{ status: string; trial_visit_dates: string[]; host_message: string }>('select status, trial_visit_dates::text[], host_message from casework.placements where id = $1', [placement]));
+		expect(
+			await answerHostRequest(db.driver, KEY, token, {
+				answer: 'ok',
+				trialVisitDates: ['2026-12-10'],
+				reason: null,
+				message: 'お待ちしています'
+			})
+		).toBe('done');
+		expect(
+			await answerHostRequest(db.driver, KEY, token, { answer: 'difficult', trialVisitDates: [], reason: 'full', message: null })
+		).toBe('used');
+		const [row] = await db.system((tx) =>
+			tx.query<{ status: string; trial_visit_dates: string[]; host_message: string }>(
+				'select status, trial_visit_dates::text[], host_message from casework.placements where id = $1',
+				[placement]
+			)
+		);
 		expect(row).toEqual({ status: 'accepted', trial_visit_dates: ['2026-12-10'], host_message: 'お待ちしています' });
 		expect((await logOf(participant)).filter((l) => l.actor_kind === 'host_link').map((l) => l.action)).toEqual(['view', 'update']);
 	});
@@ -246,7 +328,9 @@ describe('the host reply link', () => {
 		const { token } = await askedPlacement('T-FORGE', new Date());
 		const [head, body] = token.split('.');
 		expect((await viewHostRequest(db.driver, KEY, `${head}.${body}.AAAA`)).state).toBe('invalid');
-		expect((await viewHostRequest(db.driver, deriveLinkKey(new TextEncoder().encode('another-secret-that-is-long-enough-98765')), token)).state).toBe('invalid');
+		expect(
+			(await viewHostRequest(db.driver, deriveLinkKey(new TextEncoder().encode('another-secret-that-is-long-enough-98765')), token)).state
+		).toBe('invalid');
 		expect((await viewHostRequest(db.driver, KEY, token, new Date(Date.now() + 8 * 86_400_000))).state).toBe('expired');
 	});
 
@@ -259,17 +343,40 @@ describe('the host reply link', () => {
 			await tx.query(`update casework.placements set asked_at = asked_at - interval '4 days' where id = $1`, [recent.placement]);
 			await tx.query(`update casework.placements set asked_at = asked_at - interval '8 days' where id = $1`, [old.placement]);
 		});
-		const result = await sweepHostRequests({ driver: db.driver, mailer: createOutboxMailer(db.driver), linkKey: KEY, origin: 'http://localhost', now });
+		const result = await sweepHostRequests({
+			driver: db.driver,
+			mailer: createOutboxMailer(db.driver),
+			linkKey: KEY,
+			origin: 'http://localhost',
+			now
+		});
 		expect(result.expired).toBeGreaterThanOrEqual(1);
-		const status = (id: string) => db.system(async (tx) => (await tx.query<{ status: string; reminded_at: Date | null }>('select status, reminded_at from casework.placements where id = $1', [id]))[0]);
+		const status = (id: string) =>
+			db.system(
+				async (tx) =>
+					(
+						await tx.query<{ status: string; reminded_at: Date | null }>(
+							'select status, reminded_at from casework.placements where id = $1',
+							[id]
+						)
+					)[0]
+			);
 		expect(await status(old.placement)).toMatchObject({ status: 'expired' });
 		expect((await status(recent.placement)).reminded_at).not.toBeNull();
-		const mails = await db.system((tx) => tx.query<{ subject: string; body: string }>(`select subject, body from private.mail_outbox where kind = 'host_reminder'`));
+		const mails = await db.system((tx) =>
+			tx.query<{ subject: string; body: string }>(`select subject, body from private.mail_outbox where kind = 'host_reminder'`)
+		);
 		expect(mails.some((m) => m.subject.includes(DEMO_EXAMPLE_OPENING_TITLE) && /http:\/\/localhost\/host-reply\//.test(m.body))).toBe(true);
 		// the first link still works until the request is answered
 		expect((await viewHostRequest(db.driver, KEY, recent.token)).state).toBe('open');
 		// a second sweep sends no second reminder
-		const again = await sweepHostRequests({ driver: db.driver, mailer: createOutboxMailer(db.driver), linkKey: KEY, origin: 'http://localhost', now });
+		const again = await sweepHostRequests({
+			driver: db.driver,
+			mailer: createOutboxMailer(db.driver),
+			linkKey: KEY,
+			origin: 'http://localhost',
+			now
+		});
 		expect(again.reminded).toBe(0);
 	});
 });
@@ -279,7 +386,9 @@ describe('numbers', () => {
 		const input = await db.as(coordinator, (tx) => numbersInput(tx, TOWN_A, 'export'));
 		expect(input.participants.length).toBeGreaterThan(5);
 		expect(input.placements.length).toBeGreaterThan(0);
-		const [log] = await db.system((tx) => tx.query<{ n: number }>(`select count(*)::int as n from casework.access_log where record_type = 'numbers' and action = 'export'`));
+		const [log] = await db.system((tx) =>
+			tx.query<{ n: number }>(`select count(*)::int as n from casework.access_log where record_type = 'numbers' and action = 'export'`)
+		);
 		expect(log.n).toBe(1);
 		// at aal1 the rows come back empty and the read cannot even be logged
 		expect(await db.as(user(USERS.coordinator, 'aal1'), (tx) => tx.query('select * from casework.placements'))).toEqual([]);
@@ -288,28 +397,35 @@ describe('numbers', () => {
 });
 
 // PGlite runs one transaction at a time; races are real only on a server.
-if (onPostgres) describe('double submits and simultaneous answers (PostgreSQL)', () => {
-	it('the same proposal sent twice at once makes one placement', async () => {
-		const participant = await newParticipant('T-RACE');
-		const now = new Date();
-		const results = await Promise.all([1, 2].map(() => db.as(coordinator, (tx) => propose(tx, participant, exampleOpening, now))));
-		expect(results.filter((r) => r.ok)).toHaveLength(1);
-		expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'already' }]);
-		const rows = await db.system((tx) => tx.query('select 1 from casework.placements where participant_id = $1', [participant]));
-		expect(rows).toHaveLength(1);
-	});
+if (onPostgres)
+	describe('double submits and simultaneous answers (PostgreSQL)', () => {
+		it('the same proposal sent twice at once makes one placement', async () => {
+			const participant = await newParticipant('T-RACE');
+			const now = new Date();
+			const results = await Promise.all([1, 2].map(() => db.as(coordinator, (tx) => propose(tx, participant, exampleOpening, now))));
+			expect(results.filter((r) => r.ok)).toHaveLength(1);
+			expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'already' }]);
+			const rows = await db.system((tx) => tx.query('select 1 from casework.placements where participant_id = $1', [participant]));
+			expect(rows).toHaveLength(1);
+		});
 
-	it('a host tapping twice and two coordinators recording at once: one answer, one step', async () => {
-		const { placement, token } = await askedPlacement('T-TAPS', new Date());
-		const answers = await Promise.all(
-			[1, 2].map(() => answerHostRequest(db.driver, KEY, token, { answer: 'ok', trialVisitDates: ['2026-12-10'], reason: null, message: null }))
-		);
-		expect([...answers].sort()).toEqual(['done', 'used']);
-		const [{ version }] = await db.system((tx) => tx.query<{ version: number }>('select version from casework.placements where id = $1', [placement]));
-		const steps = await Promise.all(
-			[coordinator, colleague].map((who) => db.as(who, (tx) => recordStep(tx, placement, version, 'withdrawn', '2026-12-01', 'found_elsewhere', null)))
-		);
-		expect(steps.filter((s) => s.ok)).toHaveLength(1);
-		expect(steps.filter((s) => !s.ok)).toEqual([{ ok: false, reason: expect.stringMatching(/^(conflict|not_allowed)$/) }]);
+		it('a host tapping twice and two coordinators recording at once: one answer, one step', async () => {
+			const { placement, token } = await askedPlacement('T-TAPS', new Date());
+			const answers = await Promise.all(
+				[1, 2].map(() =>
+					answerHostRequest(db.driver, KEY, token, { answer: 'ok', trialVisitDates: ['2026-12-10'], reason: null, message: null })
+				)
+			);
+			expect([...answers].sort()).toEqual(['done', 'used']);
+			const [{ version }] = await db.system((tx) =>
+				tx.query<{ version: number }>('select version from casework.placements where id = $1', [placement])
+			);
+			const steps = await Promise.all(
+				[coordinator, colleague].map((who) =>
+					db.as(who, (tx) => recordStep(tx, placement, version, 'withdrawn', '2026-12-01', 'found_elsewhere', null))
+				)
+			);
+			expect(steps.filter((s) => s.ok)).toHaveLength(1);
+			expect(steps.filter((s) => !s.ok)).toEqual([{ ok: false, reason: expect.stringMatching(/^(conflict|not_allowed)$/) }]);
+		});
 	});
-});

@@ -147,7 +147,10 @@ async function newOrganization(sys: Tx, muni: string, isPublic: boolean, members
 	);
 	for (const [userId, role] of members)
 		await sys.query('insert into public.memberships (user_id, organization_id, municipality_id, role) values ($1, $2, $3, $4)', [
-			userId, id, muni, role
+			userId,
+			id,
+			muni,
+			role
 		]);
 	return id;
 }
@@ -177,7 +180,11 @@ const membershipVariant = (
 			key,
 			run: (tx) =>
 				tx.query('insert into public.memberships (id, user_id, organization_id, municipality_id, role) values ($1, $2, $3, $4, $5)', [
-					key, userId, org, muni, role
+					key,
+					userId,
+					org,
+					muni,
+					role
 				])
 		};
 	}
@@ -195,10 +202,18 @@ const SPECS: TableSpec[] = [
 				create: async () => ({ key: TOWN_A, keep: true }),
 				insert: async () => {
 					const key = uuid();
-					return { key, run: (tx) => tx.query(`insert into public.municipalities (id, code, name, prefecture) values ($1, '131016', '千代田区', '東京都')`, [key]) };
+					return {
+						key,
+						run: (tx) =>
+							tx.query(`insert into public.municipalities (id, code, name, prefecture) values ($1, '131016', '千代田区', '東京都')`, [key])
+					};
 				}
 			},
-			{ label: 'other town', allow: { select: ALL, insert: NONE, update: NONE, delete: NONE }, create: async () => ({ key: TOWN_B, keep: true }) }
+			{
+				label: 'other town',
+				allow: { select: ALL, insert: NONE, update: NONE, delete: NONE },
+				create: async () => ({ key: TOWN_B, keep: true })
+			}
 		]
 	},
 	{
@@ -231,11 +246,25 @@ const SPECS: TableSpec[] = [
 		variants: [
 			{
 				label: 'public organisation of town A (orgAdmin is its admin)',
-				allow: { select: ALL, insert: ['moderator', 'tenantAdmin'], update: ['orgAdmin', 'moderator', 'tenantAdmin'], delete: ['tenantAdmin'] },
-				create: async (sys) => ({ key: await newOrganization(sys, TOWN_A, true, [[USERS.orgAdmin, 'admin'], [USERS.volunteer, 'volunteer']]) }),
+				allow: {
+					select: ALL,
+					insert: ['moderator', 'tenantAdmin'],
+					update: ['orgAdmin', 'moderator', 'tenantAdmin'],
+					delete: ['tenantAdmin']
+				},
+				create: async (sys) => ({
+					key: await newOrganization(sys, TOWN_A, true, [
+						[USERS.orgAdmin, 'admin'],
+						[USERS.volunteer, 'volunteer']
+					])
+				}),
 				insert: async () => {
 					const key = uuid();
-					return { key, run: (tx) => tx.query(`insert into public.organizations (id, municipality_id, kind, name) values ($1, $2, 'npo', '新団体')`, [key, TOWN_A]) };
+					return {
+						key,
+						run: (tx) =>
+							tx.query(`insert into public.organizations (id, municipality_id, kind, name) values ($1, $2, 'npo', '新団体')`, [key, TOWN_A])
+					};
 				}
 			},
 			{
@@ -249,7 +278,14 @@ const SPECS: TableSpec[] = [
 				create: async (sys) => ({ key: await newOrganization(sys, TOWN_A, false, [[USERS.volunteer, 'volunteer']]) }),
 				insert: async () => {
 					const key = uuid();
-					return { key, run: (tx) => tx.query(`insert into public.organizations (id, municipality_id, kind, name, is_public) values ($1, $2, 'npo', '新団体', false)`, [key, TOWN_A]) };
+					return {
+						key,
+						run: (tx) =>
+							tx.query(
+								`insert into public.organizations (id, municipality_id, kind, name, is_public) values ($1, $2, 'npo', '新団体', false)`,
+								[key, TOWN_A]
+							)
+					};
 				}
 			},
 			{
@@ -258,7 +294,14 @@ const SPECS: TableSpec[] = [
 				create: async (sys) => ({ key: await newOrganization(sys, TOWN_B, false, []) }),
 				insert: async () => {
 					const key = uuid();
-					return { key, run: (tx) => tx.query(`insert into public.organizations (id, municipality_id, kind, name, is_public) values ($1, $2, 'npo', '新団体', false)`, [key, TOWN_B]) };
+					return {
+						key,
+						run: (tx) =>
+							tx.query(
+								`insert into public.organizations (id, municipality_id, kind, name, is_public) values ($1, $2, 'npo', '新団体', false)`,
+								[key, TOWN_B]
+							)
+					};
 				}
 			}
 		]
@@ -295,22 +338,40 @@ const SPECS: TableSpec[] = [
 		marker: ['name', 'マーカーの場'],
 		variants: [
 			placeVariant('published, own organisation', ORG_OWN, TOWN_A, 'published', {
-				select: ALL, insert: ['moderator'], update: ['moderator'], delete: ['moderator']
+				select: ALL,
+				insert: ['moderator'],
+				update: ['moderator'],
+				delete: ['moderator']
 			}),
 			placeVariant('draft, own organisation', ORG_OWN, TOWN_A, 'draft', {
-				select: READ_OWN, insert: ['volunteer', 'orgAdmin', 'moderator'], update: ['volunteer', 'orgAdmin', 'moderator'], delete: ['orgAdmin', 'moderator']
+				select: READ_OWN,
+				insert: ['volunteer', 'orgAdmin', 'moderator'],
+				update: ['volunteer', 'orgAdmin', 'moderator'],
+				delete: ['orgAdmin', 'moderator']
 			}),
 			placeVariant('submitted, own organisation', ORG_OWN, TOWN_A, 'submitted', {
-				select: READ_OWN, insert: ['volunteer', 'orgAdmin', 'moderator'], update: ['volunteer', 'orgAdmin', 'moderator'], delete: ['moderator']
+				select: READ_OWN,
+				insert: ['volunteer', 'orgAdmin', 'moderator'],
+				update: ['volunteer', 'orgAdmin', 'moderator'],
+				delete: ['moderator']
 			}),
 			placeVariant('archived, own organisation', ORG_OWN, TOWN_A, 'archived', {
-				select: READ_OWN, insert: ['moderator'], update: ['moderator'], delete: ['moderator']
+				select: READ_OWN,
+				insert: ['moderator'],
+				update: ['moderator'],
+				delete: ['moderator']
 			}),
 			placeVariant('draft, other organisation', ORG_OTHER, TOWN_A, 'draft', {
-				select: READ_OTHER, insert: ['otherVolunteer', 'moderator'], update: ['otherVolunteer', 'moderator'], delete: ['moderator']
+				select: READ_OTHER,
+				insert: ['otherVolunteer', 'moderator'],
+				update: ['otherVolunteer', 'moderator'],
+				delete: ['moderator']
 			}),
 			placeVariant('draft in town B', ORG_B, TOWN_B, 'draft', {
-				select: ['foreignModerator'], insert: ['foreignModerator'], update: ['foreignModerator'], delete: ['foreignModerator']
+				select: ['foreignModerator'],
+				insert: ['foreignModerator'],
+				update: ['foreignModerator'],
+				delete: ['foreignModerator']
 			})
 		]
 	},
@@ -320,16 +381,28 @@ const SPECS: TableSpec[] = [
 		marker: ['address', 'マーカー町1丁目'],
 		variants: [
 			locationVariant('of a published place, own organisation', ORG_OWN, TOWN_A, 'published', {
-				select: READ_OWN, insert: ['moderator'], update: ['moderator'], delete: ['moderator']
+				select: READ_OWN,
+				insert: ['moderator'],
+				update: ['moderator'],
+				delete: ['moderator']
 			}),
 			locationVariant('of a draft, own organisation', ORG_OWN, TOWN_A, 'draft', {
-				select: READ_OWN, insert: ['volunteer', 'orgAdmin', 'moderator'], update: ['volunteer', 'orgAdmin', 'moderator'], delete: ['volunteer', 'orgAdmin', 'moderator']
+				select: READ_OWN,
+				insert: ['volunteer', 'orgAdmin', 'moderator'],
+				update: ['volunteer', 'orgAdmin', 'moderator'],
+				delete: ['volunteer', 'orgAdmin', 'moderator']
 			}),
 			locationVariant('of a draft, other organisation', ORG_OTHER, TOWN_A, 'draft', {
-				select: READ_OTHER, insert: ['otherVolunteer', 'moderator'], update: ['otherVolunteer', 'moderator'], delete: ['otherVolunteer', 'moderator']
+				select: READ_OTHER,
+				insert: ['otherVolunteer', 'moderator'],
+				update: ['otherVolunteer', 'moderator'],
+				delete: ['otherVolunteer', 'moderator']
 			}),
 			locationVariant('of a draft in town B', ORG_B, TOWN_B, 'draft', {
-				select: ['foreignModerator'], insert: ['foreignModerator'], update: ['foreignModerator'], delete: ['foreignModerator']
+				select: ['foreignModerator'],
+				insert: ['foreignModerator'],
+				update: ['foreignModerator'],
+				delete: ['foreignModerator']
 			})
 		]
 	},
@@ -339,13 +412,22 @@ const SPECS: TableSpec[] = [
 		marker: ['title', 'マーカー活動'],
 		variants: [
 			activityVariant('at a published place, own organisation', ORG_OWN, 'published', {
-				select: ALL, insert: ['moderator'], update: ['moderator'], delete: ['moderator']
+				select: ALL,
+				insert: ['moderator'],
+				update: ['moderator'],
+				delete: ['moderator']
 			}),
 			activityVariant('at a draft, own organisation', ORG_OWN, 'draft', {
-				select: READ_OWN, insert: ['volunteer', 'orgAdmin', 'moderator'], update: ['volunteer', 'orgAdmin', 'moderator'], delete: ['volunteer', 'orgAdmin', 'moderator']
+				select: READ_OWN,
+				insert: ['volunteer', 'orgAdmin', 'moderator'],
+				update: ['volunteer', 'orgAdmin', 'moderator'],
+				delete: ['volunteer', 'orgAdmin', 'moderator']
 			}),
 			activityVariant('at a draft, other organisation', ORG_OTHER, 'draft', {
-				select: READ_OTHER, insert: ['otherVolunteer', 'moderator'], update: ['otherVolunteer', 'moderator'], delete: ['otherVolunteer', 'moderator']
+				select: READ_OTHER,
+				insert: ['otherVolunteer', 'moderator'],
+				update: ['otherVolunteer', 'moderator'],
+				delete: ['otherVolunteer', 'moderator']
 			})
 		]
 	},
@@ -354,21 +436,66 @@ const SPECS: TableSpec[] = [
 		key: 'id',
 		marker: ['title', 'マーカー枠'],
 		variants: [
-			openingVariant('open and public at a published place, own organisation', ORG_OWN, 'published', { visibility: 'public', status: 'open' }, {
-				select: ALL, insert: ['volunteer', 'orgAdmin', 'moderator'], update: ['volunteer', 'orgAdmin', 'moderator'], delete: ['orgAdmin', 'moderator']
-			}),
-			openingVariant('for coordinators only, own organisation', ORG_OWN, 'published', { visibility: 'coordinators', status: 'open' }, {
-				select: READ_OWN, insert: ['volunteer', 'orgAdmin', 'moderator'], update: ['volunteer', 'orgAdmin', 'moderator'], delete: ['orgAdmin', 'moderator']
-			}),
-			openingVariant('paused, own organisation', ORG_OWN, 'published', { visibility: 'public', status: 'paused' }, {
-				select: READ_OWN, insert: ['volunteer', 'orgAdmin', 'moderator'], update: ['volunteer', 'orgAdmin', 'moderator'], delete: ['orgAdmin', 'moderator']
-			}),
-			openingVariant('public but at a draft place, own organisation', ORG_OWN, 'draft', { visibility: 'public', status: 'open' }, {
-				select: READ_OWN, insert: ['volunteer', 'orgAdmin', 'moderator'], update: ['volunteer', 'orgAdmin', 'moderator'], delete: ['orgAdmin', 'moderator']
-			}),
-			openingVariant('open and public, other organisation', ORG_OTHER, 'published', { visibility: 'public', status: 'open' }, {
-				select: ALL, insert: ['otherVolunteer', 'moderator'], update: ['otherVolunteer', 'moderator'], delete: ['moderator']
-			})
+			openingVariant(
+				'open and public at a published place, own organisation',
+				ORG_OWN,
+				'published',
+				{ visibility: 'public', status: 'open' },
+				{
+					select: ALL,
+					insert: ['volunteer', 'orgAdmin', 'moderator'],
+					update: ['volunteer', 'orgAdmin', 'moderator'],
+					delete: ['orgAdmin', 'moderator']
+				}
+			),
+			openingVariant(
+				'for coordinators only, own organisation',
+				ORG_OWN,
+				'published',
+				{ visibility: 'coordinators', status: 'open' },
+				{
+					select: READ_OWN,
+					insert: ['volunteer', 'orgAdmin', 'moderator'],
+					update: ['volunteer', 'orgAdmin', 'moderator'],
+					delete: ['orgAdmin', 'moderator']
+				}
+			),
+			openingVariant(
+				'paused, own organisation',
+				ORG_OWN,
+				'published',
+				{ visibility: 'public', status: 'paused' },
+				{
+					select: READ_OWN,
+					insert: ['volunteer', 'orgAdmin', 'moderator'],
+					update: ['volunteer', 'orgAdmin', 'moderator'],
+					delete: ['orgAdmin', 'moderator']
+				}
+			),
+			openingVariant(
+				'public but at a draft place, own organisation',
+				ORG_OWN,
+				'draft',
+				{ visibility: 'public', status: 'open' },
+				{
+					select: READ_OWN,
+					insert: ['volunteer', 'orgAdmin', 'moderator'],
+					update: ['volunteer', 'orgAdmin', 'moderator'],
+					delete: ['orgAdmin', 'moderator']
+				}
+			),
+			openingVariant(
+				'open and public, other organisation',
+				ORG_OTHER,
+				'published',
+				{ visibility: 'public', status: 'open' },
+				{
+					select: ALL,
+					insert: ['otherVolunteer', 'moderator'],
+					update: ['otherVolunteer', 'moderator'],
+					delete: ['moderator']
+				}
+			)
 		]
 	},
 	{
@@ -421,7 +548,11 @@ const SPECS: TableSpec[] = [
 				label: 'the horizon row',
 				allow: nobody,
 				create: async () => ({ key: 'true', keep: true }),
-				insert: async () => ({ key: 'false', run: (tx: Tx) => tx.query(`insert into private.occurrence_horizon (id, computed_on, through) values (true, '2026-01-01', '2026-05-01')`) })
+				insert: async () => ({
+					key: 'false',
+					run: (tx: Tx) =>
+						tx.query(`insert into private.occurrence_horizon (id, computed_on, through) values (true, '2026-01-01', '2026-05-01')`)
+				})
 			}
 		]
 	},
@@ -450,7 +581,9 @@ const SPECS: TableSpec[] = [
 				label: 'any session',
 				allow: nobody,
 				create: async (sys) => {
-					const [{ id }] = await sys.query<{ id: string }>('insert into auth.sessions (user_id) values ($1) returning id', [USERS.volunteer]);
+					const [{ id }] = await sys.query<{ id: string }>('insert into auth.sessions (user_id) values ($1) returning id', [
+						USERS.volunteer
+					]);
 					return { key: id };
 				},
 				insert: async () => {
@@ -469,12 +602,17 @@ const SPECS: TableSpec[] = [
 				label: 'any factor',
 				allow: nobody,
 				create: async (sys) => {
-					const [{ id }] = await sys.query<{ id: string }>(`insert into auth.mfa_factors (user_id, secret) values ($1, 'S') returning id`, [USERS.volunteer]);
+					const [{ id }] = await sys.query<{ id: string }>(`insert into auth.mfa_factors (user_id, secret) values ($1, 'S') returning id`, [
+						USERS.volunteer
+					]);
 					return { key: id };
 				},
 				insert: async () => {
 					const key = uuid();
-					return { key, run: (tx) => tx.query(`insert into auth.mfa_factors (id, user_id, secret) values ($1, $2, 'S')`, [key, USERS.volunteer]) };
+					return {
+						key,
+						run: (tx) => tx.query(`insert into auth.mfa_factors (id, user_id, secret) values ($1, $2, 'S')`, [key, USERS.volunteer])
+					};
 				}
 			}
 		]

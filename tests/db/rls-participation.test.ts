@@ -18,7 +18,9 @@ let openingA = '';
 let openingB = '';
 
 async function setup(sys: Tx) {
-	[{ id: openingA }] = await sys.query<{ id: string }>('select id from public.openings where municipality_id = $1 order by id limit 1', [TOWN_A]);
+	[{ id: openingA }] = await sys.query<{ id: string }>('select id from public.openings where municipality_id = $1 order by id limit 1', [
+		TOWN_A
+	]);
 	await sys.query(`insert into auth.users (id, email, email_confirmed_at) values ($1, 'colleague@test.example', now())`, [COLLEAGUE]);
 	await sys.query(
 		`insert into public.memberships (user_id, organization_id, municipality_id, role)
@@ -45,7 +47,11 @@ async function newParticipant(sys: Tx, town: string, assign: string[] = []): Pro
 		`T-${id.slice(0, 8)}`
 	]);
 	for (const user of assign)
-		await sys.query('insert into casework.participant_coordinators (participant_id, municipality_id, user_id) values ($1, $2, $3)', [id, town, user]);
+		await sys.query('insert into casework.participant_coordinators (participant_id, municipality_id, user_id) values ($1, $2, $3)', [
+			id,
+			town,
+			user
+		]);
 	return id;
 }
 
@@ -76,7 +82,11 @@ const SPECS: TableSpec[] = [
 					return {
 						key,
 						run: (tx) =>
-							tx.query(`insert into casework.participants (id, municipality_id, code, age_band) values ($1, $2, $3, '40s')`, [key, TOWN_A, `N-${key.slice(0, 8)}`])
+							tx.query(`insert into casework.participants (id, municipality_id, code, age_band) values ($1, $2, $3, '40s')`, [
+								key,
+								TOWN_A,
+								`N-${key.slice(0, 8)}`
+							])
 					};
 				}
 			},
@@ -95,7 +105,11 @@ const SPECS: TableSpec[] = [
 					return {
 						key,
 						run: (tx) =>
-							tx.query(`insert into casework.participants (id, municipality_id, code, age_band) values ($1, $2, $3, '40s')`, [key, TOWN_B, `N-${key.slice(0, 8)}`])
+							tx.query(`insert into casework.participants (id, municipality_id, code, age_band) values ($1, $2, $3, '40s')`, [
+								key,
+								TOWN_B,
+								`N-${key.slice(0, 8)}`
+							])
 					};
 				}
 			}
@@ -111,14 +125,21 @@ const SPECS: TableSpec[] = [
 				allow: { select: COORDINATOR, insert: COORDINATOR, update: COORDINATOR, delete: COORDINATOR },
 				create: async (sys) => {
 					const key = await newParticipant(sys, TOWN_A, [USERS.coordinator]);
-					await sys.query(`insert into casework.participant_names (participant_id, municipality_id, real_name) values ($1, $2, '山田 太郎')`, [key, TOWN_A]);
+					await sys.query(
+						`insert into casework.participant_names (participant_id, municipality_id, real_name) values ($1, $2, '山田 太郎')`,
+						[key, TOWN_A]
+					);
 					return { key };
 				},
 				insert: async (sys) => {
 					const key = await newParticipant(sys, TOWN_A, [USERS.coordinator]);
 					return {
 						key,
-						run: (tx) => tx.query(`insert into casework.participant_names (participant_id, municipality_id, real_name) values ($1, $2, '山田 太郎')`, [key, TOWN_A])
+						run: (tx) =>
+							tx.query(`insert into casework.participant_names (participant_id, municipality_id, real_name) values ($1, $2, '山田 太郎')`, [
+								key,
+								TOWN_A
+							])
 					};
 				}
 			},
@@ -127,14 +148,21 @@ const SPECS: TableSpec[] = [
 				allow: NOBODY,
 				create: async (sys) => {
 					const key = await newParticipant(sys, TOWN_A, [COLLEAGUE]);
-					await sys.query(`insert into casework.participant_names (participant_id, municipality_id, real_name) values ($1, $2, '山田 太郎')`, [key, TOWN_A]);
+					await sys.query(
+						`insert into casework.participant_names (participant_id, municipality_id, real_name) values ($1, $2, '山田 太郎')`,
+						[key, TOWN_A]
+					);
 					return { key };
 				},
 				insert: async (sys) => {
 					const key = await newParticipant(sys, TOWN_A, [COLLEAGUE]);
 					return {
 						key,
-						run: (tx) => tx.query(`insert into casework.participant_names (participant_id, municipality_id, real_name) values ($1, $2, '山田 太郎')`, [key, TOWN_A])
+						run: (tx) =>
+							tx.query(`insert into casework.participant_names (participant_id, municipality_id, real_name) values ($1, $2, '山田 太郎')`, [
+								key,
+								TOWN_A
+							])
 					};
 				}
 			}
@@ -157,7 +185,11 @@ const SPECS: TableSpec[] = [
 					return {
 						key: `${participant}:${COLLEAGUE}`,
 						run: (tx) =>
-							tx.query('insert into casework.participant_coordinators (participant_id, municipality_id, user_id) values ($1, $2, $3)', [participant, TOWN_A, COLLEAGUE])
+							tx.query('insert into casework.participant_coordinators (participant_id, municipality_id, user_id) values ($1, $2, $3)', [
+								participant,
+								TOWN_A,
+								COLLEAGUE
+							])
 					};
 				}
 			},
@@ -175,72 +207,71 @@ const SPECS: TableSpec[] = [
 						key: `${participant}:${USERS.coordinator}`,
 						run: (tx) =>
 							tx.query('insert into casework.participant_coordinators (participant_id, municipality_id, user_id) values ($1, $2, $3)', [
-								participant, TOWN_A, USERS.coordinator
+								participant,
+								TOWN_A,
+								USERS.coordinator
 							])
 					};
 				}
 			}
 		]
 	},
-	...(['A', 'B'] as const).map(
-		(town): TableSpec => ({
-			table: 'casework.placements',
-			key: 'id',
-			marker: ['host_message', 'マーカー'],
-			variants: [
-				{
-					label: `a placement in town ${town}`,
-					allow: town === 'A' ? { select: COORDINATOR, insert: COORDINATOR, update: COORDINATOR, delete: NONE } : NOBODY,
-					create: async (sys) => ({ key: await newPlacement(sys, townOf(town)) }),
-					insert: async (sys) => {
-						const participant = await newParticipant(sys, townOf(town));
-						const key = uuid();
-						return {
-							key,
-							run: (tx) =>
-								tx.query(
-									`insert into casework.placements (id, municipality_id, participant_id, opening_id, organization_id, opening_title)
+	...(['A', 'B'] as const).map((town): TableSpec => ({
+		table: 'casework.placements',
+		key: 'id',
+		marker: ['host_message', 'マーカー'],
+		variants: [
+			{
+				label: `a placement in town ${town}`,
+				allow: town === 'A' ? { select: COORDINATOR, insert: COORDINATOR, update: COORDINATOR, delete: NONE } : NOBODY,
+				create: async (sys) => ({ key: await newPlacement(sys, townOf(town)) }),
+				insert: async (sys) => {
+					const participant = await newParticipant(sys, townOf(town));
+					const key = uuid();
+					return {
+						key,
+						run: (tx) =>
+							tx.query(
+								`insert into casework.placements (id, municipality_id, participant_id, opening_id, organization_id, opening_title)
 									 values ($1, $2, $3, $4, $2, '')`,
-									[key, townOf(town), participant, town === 'A' ? openingA : openingB]
-								)
-						};
-					}
+								[key, townOf(town), participant, town === 'A' ? openingA : openingB]
+							)
+					};
 				}
-			]
-		})
-	),
-	...(['A', 'B'] as const).map(
-		(town): TableSpec => ({
-			table: 'casework.follow_ups',
-			key: 'id',
-			marker: ['note', 'マーカー'],
-			variants: [
-				{
-					label: `a follow-up in town ${town}`,
-					allow: town === 'A' ? { select: COORDINATOR, insert: COORDINATOR, update: COORDINATOR, delete: NONE } : NOBODY,
-					create: async (sys) => {
-						const placement = await newPlacement(sys, townOf(town));
-						const [{ id }] = await sys.query<{ id: string }>(
-							`insert into casework.follow_ups (municipality_id, placement_id, kind, due_on) values ($1, $2, 'week1', '2026-12-08') returning id`,
-							[townOf(town), placement]
-						);
-						return { key: id };
-					},
-					insert: async (sys) => {
-						const placement = await newPlacement(sys, townOf(town));
-						const key = uuid();
-						return {
-							key,
-							run: (tx) =>
-								tx.query(`insert into casework.follow_ups (id, municipality_id, placement_id, kind, due_on) values ($1, $2, $3, 'month1', '2027-01-01')`, [
-									key, townOf(town), placement
-								])
-						};
-					}
+			}
+		]
+	})),
+	...(['A', 'B'] as const).map((town): TableSpec => ({
+		table: 'casework.follow_ups',
+		key: 'id',
+		marker: ['note', 'マーカー'],
+		variants: [
+			{
+				label: `a follow-up in town ${town}`,
+				allow: town === 'A' ? { select: COORDINATOR, insert: COORDINATOR, update: COORDINATOR, delete: NONE } : NOBODY,
+				create: async (sys) => {
+					const placement = await newPlacement(sys, townOf(town));
+					const [{ id }] = await sys.query<{ id: string }>(
+						`insert into casework.follow_ups (municipality_id, placement_id, kind, due_on) values ($1, $2, 'week1', '2026-12-08') returning id`,
+						[townOf(town), placement]
+					);
+					return { key: id };
+				},
+				insert: async (sys) => {
+					const placement = await newPlacement(sys, townOf(town));
+					const key = uuid();
+					return {
+						key,
+						run: (tx) =>
+							tx.query(
+								`insert into casework.follow_ups (id, municipality_id, placement_id, kind, due_on) values ($1, $2, $3, 'month1', '2027-01-01')`,
+								[key, townOf(town), placement]
+							)
+					};
 				}
-			]
-		})
-	),
+			}
+		]
+	})),
 	{
 		table: 'casework.access_log',
 		key: 'record_id',
@@ -260,26 +291,29 @@ const SPECS: TableSpec[] = [
 				}
 			},
 			...(['A', 'B'] as const).map((town) => ({
-			label: `an entry of town ${town}`,
-			allow:
-				town === 'A' ? { select: ['tenantAdmin'] as Actor[], insert: COORDINATOR, update: NONE, delete: NONE } : NOBODY,
-			create: async (sys: Tx) => {
-				const key = uuid();
-				await sys.query(`insert into casework.access_log (municipality_id, actor_id, action, record_type, record_id) values ($1, $2, 'view', 'participant', $3)`, [
-					townOf(town), USERS.coordinator, key
-				]);
-				return { key };
-			},
-			// a coordinator records their own read
-			insert: async () => {
-				const key = uuid();
-				return {
-					key,
-					run: (tx: Tx) =>
-						tx.query(`insert into casework.access_log (municipality_id, action, record_type, record_id) values ($1, 'view', 'participant', $2)`, [townOf(town), key])
-				};
-			}
-		}))
+				label: `an entry of town ${town}`,
+				allow: town === 'A' ? { select: ['tenantAdmin'] as Actor[], insert: COORDINATOR, update: NONE, delete: NONE } : NOBODY,
+				create: async (sys: Tx) => {
+					const key = uuid();
+					await sys.query(
+						`insert into casework.access_log (municipality_id, actor_id, action, record_type, record_id) values ($1, $2, 'view', 'participant', $3)`,
+						[townOf(town), USERS.coordinator, key]
+					);
+					return { key };
+				},
+				// a coordinator records their own read
+				insert: async () => {
+					const key = uuid();
+					return {
+						key,
+						run: (tx: Tx) =>
+							tx.query(
+								`insert into casework.access_log (municipality_id, action, record_type, record_id) values ($1, 'view', 'participant', $2)`,
+								[townOf(town), key]
+							)
+					};
+				}
+			}))
 		]
 	}
 ];

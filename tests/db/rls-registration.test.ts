@@ -22,7 +22,12 @@ async function newPlace(sys: Tx, org: string, muni: string, status = 'published'
 	return id;
 }
 
-const nobodyVariant = (label: string, create: Variant['create'], insert: Variant['insert']): Variant => ({ label, allow: NOBODY, create, insert });
+const nobodyVariant = (label: string, create: Variant['create'], insert: Variant['insert']): Variant => ({
+	label,
+	allow: NOBODY,
+	create,
+	insert
+});
 
 const SPECS: TableSpec[] = [
 	{
@@ -63,9 +68,10 @@ const SPECS: TableSpec[] = [
 					return {
 						key,
 						run: (tx) =>
-							tx.query(`insert into private.signed_links (id, purpose, subject_id, expires_at) values ($1, 'freshness', $2, now() + interval '1 day')`, [
-								key, uuid()
-							])
+							tx.query(
+								`insert into private.signed_links (id, purpose, subject_id, expires_at) values ($1, 'freshness', $2, now() + interval '1 day')`,
+								[key, uuid()]
+							)
 					};
 				}
 			)
@@ -75,11 +81,13 @@ const SPECS: TableSpec[] = [
 		table: 'private.mail_outbox',
 		key: 'id',
 		marker: ['subject', 'マーカー'],
-		variants: ([
-			['mail of town A', TOWN_A, ['tenantAdmin']],
-			['account mail (no municipality)', null, ['tenantAdmin']],
-			['mail of town B', TOWN_B, []]
-		] as const).map(([label, muni, readers]) => ({
+		variants: (
+			[
+				['mail of town A', TOWN_A, ['tenantAdmin']],
+				['account mail (no municipality)', null, ['tenantAdmin']],
+				['mail of town B', TOWN_B, []]
+			] as const
+		).map(([label, muni, readers]) => ({
 			label,
 			allow: { select: [...readers], insert: NONE, update: NONE, delete: NONE },
 			create: async (sys: Tx) => {
@@ -94,9 +102,10 @@ const SPECS: TableSpec[] = [
 				return {
 					key,
 					run: (tx: Tx) =>
-						tx.query(`insert into private.mail_outbox (id, municipality_id, kind, to_address, subject, body) values ($1, $2, 'invitation', 'a@b.example', '件名', '本文')`, [
-							key, muni
-						])
+						tx.query(
+							`insert into private.mail_outbox (id, municipality_id, kind, to_address, subject, body) values ($1, $2, 'invitation', 'a@b.example', '件名', '本文')`,
+							[key, muni]
+						)
 				};
 			}
 		}))
@@ -106,11 +115,13 @@ const SPECS: TableSpec[] = [
 		key: 'id',
 		// the only column anyone may update: admins revoke
 		marker: ['revoked_at', '2026-11-23 00:00:00+00'],
-		variants: ([
-			["an invitation to the volunteer's organisation (orgAdmin is its admin)", ORG_OWN, TOWN_A, ['orgAdmin', 'tenantAdmin']],
-			['an invitation to another organisation of town A', ORG_OTHER, TOWN_A, ['tenantAdmin']],
-			['an invitation in town B', ORG_B, TOWN_B, []]
-		] as const).map(([label, org, muni, admins]) => {
+		variants: (
+			[
+				["an invitation to the volunteer's organisation (orgAdmin is its admin)", ORG_OWN, TOWN_A, ['orgAdmin', 'tenantAdmin']],
+				['an invitation to another organisation of town A', ORG_OTHER, TOWN_A, ['tenantAdmin']],
+				['an invitation in town B', ORG_B, TOWN_B, []]
+			] as const
+		).map(([label, org, muni, admins]) => {
 			const row = (tx: Tx, key: string) =>
 				tx.query(
 					`insert into public.invitations (id, organization_id, municipality_id, nonce_hash, expires_at) values ($1, $2, $3, $4, now() + interval '7 days')`,
@@ -135,11 +146,13 @@ const SPECS: TableSpec[] = [
 		table: 'public.place_history',
 		key: 'id',
 		marker: ['via', 'marker'],
-		variants: ([
-			["a listing of the volunteer's organisation", ORG_OWN, TOWN_A, READ_OWN],
-			['a listing of another organisation', ORG_OTHER, TOWN_A, READ_OTHER],
-			['a listing in town B', ORG_B, TOWN_B, ['foreignModerator']]
-		] as const).map(([label, org, muni, readers]) => ({
+		variants: (
+			[
+				["a listing of the volunteer's organisation", ORG_OWN, TOWN_A, READ_OWN],
+				['a listing of another organisation', ORG_OTHER, TOWN_A, READ_OTHER],
+				['a listing in town B', ORG_B, TOWN_B, ['foreignModerator']]
+			] as const
+		).map(([label, org, muni, readers]) => ({
 			label,
 			// append-only: written by triggers alone
 			allow: { select: [...readers], insert: NONE, update: NONE, delete: NONE },
@@ -166,21 +179,59 @@ const SPECS: TableSpec[] = [
 		table: 'public.change_requests',
 		key: 'id',
 		marker: ['note', 'マーカー'],
-		variants: ([
-			["a pending request of the volunteer's organisation", ORG_OWN, TOWN_A, 'pending', {
-				select: READ_OWN, insert: ['volunteer', 'orgAdmin', 'moderator'], update: ['volunteer', 'orgAdmin', 'moderator'], delete: NONE
-			}],
-			["an approved request of the volunteer's organisation", ORG_OWN, TOWN_A, 'approved', {
-				// decided requests: only moderators touch them, and nobody files one already decided
-				select: READ_OWN, insert: NONE, update: ['moderator'], delete: NONE
-			}],
-			['a pending request of another organisation', ORG_OTHER, TOWN_A, 'pending', {
-				select: READ_OTHER, insert: ['otherVolunteer', 'moderator'], update: ['otherVolunteer', 'moderator'], delete: NONE
-			}],
-			['a pending request in town B', ORG_B, TOWN_B, 'pending', {
-				select: ['foreignModerator'], insert: ['foreignModerator'], update: ['foreignModerator'], delete: NONE
-			}]
-		] as const).map(([label, org, muni, status, allow]) => {
+		variants: (
+			[
+				[
+					"a pending request of the volunteer's organisation",
+					ORG_OWN,
+					TOWN_A,
+					'pending',
+					{
+						select: READ_OWN,
+						insert: ['volunteer', 'orgAdmin', 'moderator'],
+						update: ['volunteer', 'orgAdmin', 'moderator'],
+						delete: NONE
+					}
+				],
+				[
+					"an approved request of the volunteer's organisation",
+					ORG_OWN,
+					TOWN_A,
+					'approved',
+					{
+						// decided requests: only moderators touch them, and nobody files one already decided
+						select: READ_OWN,
+						insert: NONE,
+						update: ['moderator'],
+						delete: NONE
+					}
+				],
+				[
+					'a pending request of another organisation',
+					ORG_OTHER,
+					TOWN_A,
+					'pending',
+					{
+						select: READ_OTHER,
+						insert: ['otherVolunteer', 'moderator'],
+						update: ['otherVolunteer', 'moderator'],
+						delete: NONE
+					}
+				],
+				[
+					'a pending request in town B',
+					ORG_B,
+					TOWN_B,
+					'pending',
+					{
+						select: ['foreignModerator'],
+						insert: ['foreignModerator'],
+						update: ['foreignModerator'],
+						delete: NONE
+					}
+				]
+			] as const
+		).map(([label, org, muni, status, allow]) => {
 			const row = (tx: Tx, key: string, place: string) =>
 				tx.query(
 					`insert into public.change_requests (id, place_id, organization_id, municipality_id, kind, action, base, proposed, status)
@@ -207,11 +258,13 @@ const SPECS: TableSpec[] = [
 		table: 'public.place_confirmations',
 		key: 'id',
 		marker: ['note', 'マーカー'],
-		variants: ([
-			["a confirmation of the volunteer's organisation", ORG_OWN, TOWN_A, READ_OWN],
-			['a confirmation of another organisation', ORG_OTHER, TOWN_A, READ_OTHER],
-			['a confirmation in town B', ORG_B, TOWN_B, ['foreignModerator']]
-		] as const).map(([label, org, muni, readers]) => {
+		variants: (
+			[
+				["a confirmation of the volunteer's organisation", ORG_OWN, TOWN_A, READ_OWN],
+				['a confirmation of another organisation', ORG_OTHER, TOWN_A, READ_OTHER],
+				['a confirmation in town B', ORG_B, TOWN_B, ['foreignModerator']]
+			] as const
+		).map(([label, org, muni, readers]) => {
 			const row = (tx: Tx, key: string, place: string) =>
 				tx.query(
 					`insert into public.place_confirmations (id, place_id, municipality_id, organization_id, method) values ($1, $2, $3, $4, 'staff_phone')`,
@@ -238,14 +291,17 @@ const SPECS: TableSpec[] = [
 		table: 'public.suggestions',
 		key: 'id',
 		marker: ['staff_note', 'マーカー'],
-		variants: ([
-			['a suggestion for town A', TOWN_A, ['moderator', 'tenantAdmin']],
-			['a suggestion for town B', TOWN_B, ['foreignModerator']]
-		] as const).map(([label, muni, handlers]) => {
+		variants: (
+			[
+				['a suggestion for town A', TOWN_A, ['moderator', 'tenantAdmin']],
+				['a suggestion for town B', TOWN_B, ['foreignModerator']]
+			] as const
+		).map(([label, muni, handlers]) => {
 			const row = (tx: Tx, key: string) =>
-				tx.query(`insert into public.suggestions (id, municipality_id, kind, place_name, body) values ($1, $2, 'missing', '新しい居場所', '駅前にできました')`, [
-					key, muni
-				]);
+				tx.query(
+					`insert into public.suggestions (id, municipality_id, kind, place_name, body) values ($1, $2, 'missing', '新しい居場所', '駅前にできました')`,
+					[key, muni]
+				);
 			return {
 				label,
 				// residents write through submit_suggestion only
@@ -266,20 +322,58 @@ const SPECS: TableSpec[] = [
 		table: 'public.place_photos',
 		key: 'id',
 		marker: ['caption', 'マーカー'],
-		variants: ([
-			["an approved photo of a published listing, the volunteer's organisation", ORG_OWN, 'published', true, {
-				select: ALL, insert: ['moderator'], update: ['moderator'], delete: ['volunteer', 'orgAdmin', 'moderator']
-			}],
-			["an unapproved photo of a published listing, the volunteer's organisation", ORG_OWN, 'published', false, {
-				select: READ_OWN, insert: ['volunteer', 'orgAdmin', 'moderator'], update: ['volunteer', 'orgAdmin', 'moderator'], delete: ['volunteer', 'orgAdmin', 'moderator']
-			}],
-			["an approved photo of a draft, the volunteer's organisation", ORG_OWN, 'draft', true, {
-				select: READ_OWN, insert: ['moderator'], update: ['moderator'], delete: ['volunteer', 'orgAdmin', 'moderator']
-			}],
-			['an unapproved photo of another organisation', ORG_OTHER, 'published', false, {
-				select: READ_OTHER, insert: ['otherVolunteer', 'moderator'], update: ['otherVolunteer', 'moderator'], delete: ['otherVolunteer', 'moderator']
-			}]
-		] as const).map(([label, org, status, approved, allow]) => {
+		variants: (
+			[
+				[
+					"an approved photo of a published listing, the volunteer's organisation",
+					ORG_OWN,
+					'published',
+					true,
+					{
+						select: ALL,
+						insert: ['moderator'],
+						update: ['moderator'],
+						delete: ['volunteer', 'orgAdmin', 'moderator']
+					}
+				],
+				[
+					"an unapproved photo of a published listing, the volunteer's organisation",
+					ORG_OWN,
+					'published',
+					false,
+					{
+						select: READ_OWN,
+						insert: ['volunteer', 'orgAdmin', 'moderator'],
+						update: ['volunteer', 'orgAdmin', 'moderator'],
+						delete: ['volunteer', 'orgAdmin', 'moderator']
+					}
+				],
+				[
+					"an approved photo of a draft, the volunteer's organisation",
+					ORG_OWN,
+					'draft',
+					true,
+					{
+						select: READ_OWN,
+						insert: ['moderator'],
+						update: ['moderator'],
+						delete: ['volunteer', 'orgAdmin', 'moderator']
+					}
+				],
+				[
+					'an unapproved photo of another organisation',
+					ORG_OTHER,
+					'published',
+					false,
+					{
+						select: READ_OTHER,
+						insert: ['otherVolunteer', 'moderator'],
+						update: ['otherVolunteer', 'moderator'],
+						delete: ['otherVolunteer', 'moderator']
+					}
+				]
+			] as const
+		).map(([label, org, status, approved, allow]) => {
 			const row = (tx: Tx, key: string, place: string) =>
 				tx.query(
 					`insert into public.place_photos (id, place_id, organization_id, municipality_id, storage_key, content_type, width, height, bytes, caption, approved_at)
@@ -306,10 +400,12 @@ const SPECS: TableSpec[] = [
 		table: 'public.place_provenance',
 		key: 'place_id',
 		marker: ['file_name', 'marker.csv'],
-		variants: ([
-			["an imported listing of the volunteer's organisation", ORG_OWN, READ_OWN],
-			['an imported listing of another organisation', ORG_OTHER, READ_OTHER]
-		] as const).map(([label, org, readers]) => {
+		variants: (
+			[
+				["an imported listing of the volunteer's organisation", ORG_OWN, READ_OWN],
+				['an imported listing of another organisation', ORG_OTHER, READ_OTHER]
+			] as const
+		).map(([label, org, readers]) => {
 			const row = (tx: Tx, place: string) =>
 				tx.query(
 					`insert into public.place_provenance (place_id, organization_id, municipality_id, source, file_name, row_number, original)

@@ -21,8 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-const search = (qs: string, at = now) =>
-	db.as(ANON, (tx) => searchPlaces(tx, parseSearch(new URLSearchParams(qs)).filter, at, 1000));
+const search = (qs: string, at = now) => db.as(ANON, (tx) => searchPlaces(tx, parseSearch(new URLSearchParams(qs)).filter, at, 1000));
 
 /** Every published place with its activity's schedule, straight from the tables. */
 async function schedules() {
@@ -36,7 +35,9 @@ async function schedules() {
 describe('public search', () => {
 	it('returns every published place and nothing else when unfiltered', async () => {
 		const { places, total } = await search('');
-		const published = await db.system(async (tx) => (await tx.query<{ n: number }>(`select count(*)::int as n from public.places where status = 'published'`))[0].n);
+		const published = await db.system(
+			async (tx) => (await tx.query<{ n: number }>(`select count(*)::int as n from public.places where status = 'published'`))[0].n
+		);
 		expect(total).toBe(published);
 		expect(places).toHaveLength(published);
 	});
@@ -62,7 +63,10 @@ describe('public search', () => {
 		['week', isThisWeek]
 	] as const)('when=%s agrees with the domain schedule functions', async (when, fn) => {
 		const wednesday = new Date('2026-11-25T09:00:00+09:00');
-		const expected = (await schedules()).filter((r) => fn(scheduleFromRow(r), wednesday)).map((r) => r.place_id).sort();
+		const expected = (await schedules())
+			.filter((r) => fn(scheduleFromRow(r), wednesday))
+			.map((r) => r.place_id)
+			.sort();
 		expect(expected.length).toBeGreaterThan(0);
 		const { places } = await search(`when=${when}`, wednesday);
 		expect(places.map((p) => p.id).sort()).toEqual([...new Set(expected)]);
@@ -99,7 +103,9 @@ describe('public search', () => {
 
 	it('filters by an area of any layer: 圏域 ⊇ 地区 ⊇ 小学校区 ⊇ 自治会', async () => {
 		const ids = await db.system((tx) =>
-			tx.query<{ id: string; kind: string }>(`select id, kind::text from public.areas where name in ('中部圏域', '本町地区', '本町小学校区', '本町1丁目自治会')`)
+			tx.query<{ id: string; kind: string }>(
+				`select id, kind::text from public.areas where name in ('中部圏域', '本町地区', '本町小学校区', '本町1丁目自治会')`
+			)
 		);
 		const counts: Record<string, number> = {};
 		for (const a of ids) counts[a.kind] = (await search(`area=${a.id}`)).total;
@@ -149,7 +155,12 @@ describe('public search', () => {
 	});
 
 	it('GeoJSON: valid JSON even for names with quotes and backslashes, approximate flagged, 窓口のみ left out, truncation said', async () => {
-		await db.system((tx) => tx.query(`update public.places set name = $1 where id = (select id from public.places where status = 'published' and disclosure = 'exact' order by id limit 1)`, ['「"引用"」\\ と </script>']));
+		await db.system((tx) =>
+			tx.query(
+				`update public.places set name = $1 where id = (select id from public.places where status = 'published' and disclosure = 'exact' order by id limit 1)`,
+				['「"引用"」\\ と </script>']
+			)
+		);
 		const filter = parseSearch(new URLSearchParams('')).filter;
 		const fc = JSON.parse(await db.as(ANON, (tx) => placeFeatures(tx, filter, now, 10_000)));
 		const { total } = await search('');

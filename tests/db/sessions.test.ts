@@ -52,7 +52,9 @@ describe('sign-in', () => {
 		const cookies = await signedIn();
 		const claims = await auth.resolve(cookies);
 		expect(claims).toMatchObject({ sub: volunteer.id, role: 'authenticated', email: volunteer.email, aal: 'aal1' });
-		const roles = await db.as(claims, (tx) => tx.query<{ role: string }>('select role::text from public.memberships where user_id = auth.uid()'));
+		const roles = await db.as(claims, (tx) =>
+			tx.query<{ role: string }>('select role::text from public.memberships where user_id = auth.uid()')
+		);
 		expect(roles).toEqual([{ role: 'volunteer' }]);
 	});
 
@@ -70,7 +72,10 @@ describe('sign-in', () => {
 
 	it('refuses an address that was never confirmed, but only after the right password', async () => {
 		await db.system((tx) =>
-			tx.query(`insert into auth.users (email, encrypted_password) values ('new@test.example', extensions.crypt($1, extensions.gen_salt('bf', 4)))`, [DEMO_PASSWORD])
+			tx.query(
+				`insert into auth.users (email, encrypted_password) values ('new@test.example', extensions.crypt($1, extensions.gen_salt('bf', 4)))`,
+				[DEMO_PASSWORD]
+			)
 		);
 		expect(await auth.signIn(cookieJar(), 'new@test.example', 'wrong', null)).toEqual({ ok: false, reason: 'invalid' });
 		expect(await auth.signIn(cookieJar(), 'new@test.example', DEMO_PASSWORD, null)).toEqual({ ok: false, reason: 'unconfirmed' });
@@ -114,7 +119,9 @@ describe('a session ends', () => {
 
 	it('when the user is banned', async () => {
 		const cookies = await signedIn();
-		await db.system((tx) => tx.query(`update auth.users set banned_until = $2 where id = $1`, [volunteer.id, new Date(clock.getTime() + 86_400_000)]));
+		await db.system((tx) =>
+			tx.query(`update auth.users set banned_until = $2 where id = $1`, [volunteer.id, new Date(clock.getTime() + 86_400_000)])
+		);
 		try {
 			expect((await auth.resolve(cookies)).role).toBe('anon');
 		} finally {

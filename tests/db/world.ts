@@ -38,7 +38,10 @@ export function claimsOf(actor: Actor, aal: 'aal1' | 'aal2' = 'aal1'): Claims {
 /** Adds the people and the second town that the demo seed does not have. */
 export async function buildWorld(sys: Tx): Promise<void> {
 	await sys.query(`insert into public.municipalities (id, code, name, prefecture) values ($1, '229989', 'となり町', '静岡県')`, [TOWN_B]);
-	await sys.query(`insert into public.organizations (id, municipality_id, kind, name) values ($1, $2, 'shakyo', 'となり町社会福祉協議会')`, [ORG_B, TOWN_B]);
+	await sys.query(
+		`insert into public.organizations (id, municipality_id, kind, name) values ($1, $2, 'shakyo', 'となり町社会福祉協議会')`,
+		[ORG_B, TOWN_B]
+	);
 	const extra: [string, string, string, string][] = [
 		[USERS.outsider, 'outsider@test.example', '', ''],
 		[USERS.orgAdmin, 'org-admin@test.example', ORG_OWN, 'admin'],

@@ -23,7 +23,13 @@ for (const user of DEMO.users) {
 		await expect(page).toHaveURL(/\/account$/);
 		await expect(page.getByTestId('account-email')).toHaveText(user.email);
 		await expect(page.getByTestId('membership')).toContainText(
-			{ volunteer: 'ボランティア', moderator: 'モデレーター', coordinator: 'コーディネーター', agency_staff: '関係機関職員', admin: '管理者' }[user.role]
+			{
+				volunteer: 'ボランティア',
+				moderator: 'モデレーター',
+				coordinator: 'コーディネーター',
+				agency_staff: '関係機関職員',
+				admin: '管理者'
+			}[user.role]
 		);
 		await expectNoAxeViolations(page);
 		await page.getByRole('button', { name: 'ログアウト' }).click();

@@ -167,7 +167,15 @@ test('a coordinator matches a participant to an opening and follows the placemen
 	await expect(page.getByTestId('trail')).toContainText('受け入れ先（返信リンク）');
 	await expect(page.getByTestId('trail')).toContainText('本人の記録を登録した');
 	await page.setViewportSize({ width: 360, height: 740 });
-	for (const path of ['/participation', '/participation/participants/new', participant, `${participant}/edit`, placement, '/participation/batch', '/participation/numbers']) {
+	for (const path of [
+		'/participation',
+		'/participation/participants/new',
+		participant,
+		`${participant}/edit`,
+		placement,
+		'/participation/batch',
+		'/participation/numbers'
+	]) {
 		await page.goto(path);
 		await expectNoAxeViolations(page);
 		await expectFits(page, path);

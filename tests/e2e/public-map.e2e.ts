@@ -80,7 +80,10 @@ test.describe('a place page', () => {
 		const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
 		expect(jsonLd['@type']).toBe('Place');
 		expect(jsonLd.event).toHaveLength(3);
-		await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', (await page.getByRole('heading', { level: 1 }).textContent())!);
+		await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
+			'content',
+			(await page.getByRole('heading', { level: 1 }).textContent())!
+		);
 		await expectNoAxeViolations(page);
 	});
 
@@ -104,7 +107,9 @@ test.describe('disclosure levels reach the public only as allowed', () => {
 		test(`${level}: ${expectation}`, async ({ page, request }) => {
 			const fc = await (await request.get('/api/places.geojson')).json();
 			const csv = await (await request.get('/api/places.csv')).text();
-			const row = csv.split('\r\n').find((line) => line.includes({ exact: '正確', approximate: 'おおよそ', contact_only: '非公開' }[level]))!;
+			const row = csv
+				.split('\r\n')
+				.find((line) => line.includes({ exact: '正確', approximate: 'おおよそ', contact_only: '非公開' }[level]))!;
 			const id = row.split(',').at(-1)!;
 			await page.goto(`/places/${id}`);
 			const inGeoJson = fc.features.find((f: { properties: { id: string } }) => f.properties.id === id);
@@ -239,7 +244,14 @@ test.describe('the map beside the list', () => {
 	test('without WebGL the map falls back to Leaflet automatically', async ({ playwright }) => {
 		const browser = await playwright.chromium.launch({
 			executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-			args: ['--no-sandbox', '--disable-gpu', '--disable-3d-apis', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking']
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-3d-apis',
+				'--disable-dev-shm-usage',
+				'--no-first-run',
+				'--disable-background-networking'
+			]
 		});
 		const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
 		await page.route(/^https?:\/\/(?!localhost[:/])/, (r) => r.abort());

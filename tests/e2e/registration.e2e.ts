@@ -63,8 +63,10 @@ const linkIn = (body: string, path: RegExp) => {
 	return new URL(found![0]).pathname + new URL(found![0]).search;
 };
 
-
-test('a volunteer signs up, confirms, starts an organisation and lists a 子ども食堂; once approved it is public with the right dates', async ({ page, browser }) => {
+test('a volunteer signs up, confirms, starts an organisation and lists a 子ども食堂; once approved it is public with the right dates', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(180_000);
 	const me = `hanako-${Date.now()}@test.example`;
 	const placeName = `ひだまりテストこども食堂${Date.now() % 100000}`;
@@ -133,8 +135,13 @@ test('a volunteer signs up, confirms, starts an organisation and lists a 子ど�
 	const sentence = '毎月第2・第4土曜 11:00〜14:00（祝日は休み）';
 	await expect(page.getByTestId('schedule-sentence-preview')).toHaveText(sentence);
 	const schedule = {
-		rrule: 'FREQ=MONTHLY;BYDAY=2SA,4SA', dtstart: todayJst(new Date()), startTime: '11:00', endTime: '14:00',
-		exdates: [], holidayPolicy: 'skip' as const, closures: []
+		rrule: 'FREQ=MONTHLY;BYDAY=2SA,4SA',
+		dtstart: todayJst(new Date()),
+		startTime: '11:00',
+		endTime: '14:00',
+		exdates: [],
+		holidayPolicy: 'skip' as const,
+		closures: []
 	};
 	const expected = nextOccurrences(schedule, new Date(), 3).map((o) => formatSpan(o.start, o.end, 'ja'));
 	await expect(page.getByTestId('schedule-next-preview').locator('li').first()).toHaveText(expected[0]);
@@ -163,7 +170,9 @@ test('a volunteer signs up, confirms, starts an organisation and lists a 子ど�
 	await anon.goto(`/?q=${encodeURIComponent(placeName)}`);
 	const card = anon.getByTestId('place-card').filter({ hasText: placeName });
 	await expect(card).toHaveCount(1);
-	const features = (await (await anon.request.get(`/api/places.geojson?q=${encodeURIComponent(placeName)}`)).json()) as { features: { properties: { name: string } }[] };
+	const features = (await (await anon.request.get(`/api/places.geojson?q=${encodeURIComponent(placeName)}`)).json()) as {
+		features: { properties: { name: string } }[];
+	};
 	expect(features.features.map((f) => f.properties.name)).toEqual([placeName]);
 	await card.getByRole('link').first().click();
 	await expect(anon.getByRole('heading', { level: 1 })).toHaveText(placeName);
@@ -206,7 +215,12 @@ test('a change to a published listing shows a diff and goes public only after ap
 
 	const moderator = await signedIn(browser, email('moderator'));
 	await moderator.goto('/moderation');
-	await moderator.getByTestId('queue-item').filter({ hasText: name }).filter({ hasText: '掲載内容の変更' }).getByRole('link', { name }).click();
+	await moderator
+		.getByTestId('queue-item')
+		.filter({ hasText: name })
+		.filter({ hasText: '掲載内容の変更' })
+		.getByRole('link', { name })
+		.click();
 	const row = moderator.getByTestId('diff').locator('tr[data-field="description"]');
 	await expect(row).toContainText('変更');
 	await expect(row.locator('ins')).toContainText(added);
@@ -395,7 +409,9 @@ test.describe('bad input gets Japanese messages next to the fields, without Java
 		await expect(page.locator('#field-category-error')).toHaveText('種類を選んでください');
 		await expect(page.locator('#field-activity_title-error')).toHaveText('活動名を入力してください');
 		await expect(page.locator('#field-pattern-error')).toHaveText('開催のパターンを選んでください');
-		await expect(page.locator('#field-contact_phone-error')).toHaveText('問い合わせ先の電話番号かメールアドレスのどちらかを入力してください');
+		await expect(page.locator('#field-contact_phone-error')).toHaveText(
+			'問い合わせ先の電話番号かメールアドレスのどちらかを入力してください'
+		);
 
 		await page.getByLabel('名称', { exact: true }).fill('<script>alert(1)</script>');
 		await page.getByLabel('問い合わせ電話番号').fill('０５４１２３４５６７');
@@ -407,7 +423,9 @@ test.describe('bad input gets Japanese messages next to the fields, without Java
 		await page.getByLabel('くわしい内容').fill('あ'.repeat(4001));
 		await page.getByRole('button', { name: '保存して審査に出す' }).click();
 		await expect(page.locator('#field-name-error')).toHaveText('HTMLのタグ（< > で囲んだ記号）は使えません');
-		await expect(page.locator('#field-contact_phone-error')).toHaveText('電話番号は 054-123-4567 のようにハイフンで区切って入力してください');
+		await expect(page.locator('#field-contact_phone-error')).toHaveText(
+			'電話番号は 054-123-4567 のようにハイフンで区切って入力してください'
+		);
 		await expect(page.locator('#field-start_time-error')).toHaveText('時刻は 10:00 のように入力してください');
 		await expect(page.locator('#field-end_time-error')).toHaveCount(0);
 		await expect(page.locator('#field-location-error')).toHaveText('日本国内の場所を指定してください');
@@ -495,14 +513,20 @@ test.describe('bad input gets Japanese messages next to the fields, without Java
 		const page = await signedIn(browser, email('volunteer'), { javaScriptEnabled: false });
 		const { path } = await firstListing(page, DEMO_ORGS.kodomo.id);
 		await page.goto(`${path}/photos`);
-		await page.getByLabel('写真のファイル').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('this is not a photo at all') });
+		await page
+			.getByLabel('写真のファイル')
+			.setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('this is not a photo at all') });
 		await page.getByLabel('写真の説明').fill('公民館の様子');
 		await page.getByRole('button', { name: 'アップロードする' }).click();
 		await expect(page.locator('#field-faces_ok-error')).toHaveText('子どもの顔についての確認にチェックしてください');
-		await page.getByLabel('写真のファイル').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('this is not a photo at all') });
+		await page
+			.getByLabel('写真のファイル')
+			.setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('this is not a photo at all') });
 		await page.getByRole('checkbox', { name: /子どもの顔は写っていないか/ }).check();
 		await page.getByRole('button', { name: 'アップロードする' }).click();
-		await expect(page.locator('#field-caption-error')).toHaveText('写真として読めないファイルです。JPEG・PNG・WebPの写真を選んでください。');
+		await expect(page.locator('#field-caption-error')).toHaveText(
+			'写真として読めないファイルです。JPEG・PNG・WebPの写真を選んでください。'
+		);
 		await page.context().close();
 	});
 });
@@ -548,7 +572,12 @@ test('a moderator imports a CSV list: preview with problems and duplicates first
 	const existing = (await anon.getByTestId('place-card').first().getByRole('heading').first().textContent())!.trim();
 	await anon.context().close();
 	const fresh = `取り込みテストの居場所${Date.now() % 100000}`;
-	const csv = ['名称,種類,住所,電話,開催日時,参加費', `${existing},サロン,,,,`, `${fresh},居場所,静岡県ひだまり市駅前2-2,０５４－１１１－２２２２,毎週水曜 13時〜16時,無料`, ',サロン,,,,'].join('\r\n');
+	const csv = [
+		'名称,種類,住所,電話,開催日時,参加費',
+		`${existing},サロン,,,,`,
+		`${fresh},居場所,静岡県ひだまり市駅前2-2,０５４－１１１－２２２２,毎週水曜 13時〜16時,無料`,
+		',サロン,,,,'
+	].join('\r\n');
 	await page.goto('/moderation/import');
 	await page.waitForLoadState('networkidle');
 	await page.getByLabel('一覧のファイル').setInputFiles({ name: '居場所一覧.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
@@ -605,7 +634,17 @@ test('the remaining staff and editing pages pass axe and fit a 360 px screen', a
 	await page.setViewportSize({ width: 360, height: 740 });
 	const { path: base } = await firstListing(page, DEMO_ORGS.kodomo.id);
 	const activity = (await page.getByTestId('listing-activity').first().getByRole('link').getAttribute('href'))!;
-	for (const path of [`${base}`, `${base}/edit`, `${base}/history`, `${base}/photos`, `${base}/activities/new`, activity, `${base}/openings/new`, `/account/organizations/new`, '/suggest']) {
+	for (const path of [
+		`${base}`,
+		`${base}/edit`,
+		`${base}/history`,
+		`${base}/photos`,
+		`${base}/activities/new`,
+		activity,
+		`${base}/openings/new`,
+		`/account/organizations/new`,
+		'/suggest'
+	]) {
 		await page.goto(path);
 		await expectNoAxeViolations(page);
 		await expectFits(page, path);

@@ -9,13 +9,28 @@ const TZ = 'Asia/Tokyo';
 export function formatDateTime(at: Date, locale: Locale): string {
 	if (locale === 'ja') {
 		const parts = Object.fromEntries(
-			new Intl.DateTimeFormat('ja-JP', { timeZone: TZ, month: 'numeric', day: 'numeric', weekday: 'short', hour: 'numeric', minute: '2-digit', hourCycle: 'h23' })
+			new Intl.DateTimeFormat('ja-JP', {
+				timeZone: TZ,
+				month: 'numeric',
+				day: 'numeric',
+				weekday: 'short',
+				hour: 'numeric',
+				minute: '2-digit',
+				hourCycle: 'h23'
+			})
 				.formatToParts(at)
 				.map((p) => [p.type, p.value])
 		);
 		return `${parts.month}月${parts.day}日（${parts.weekday}）${parts.hour}:${parts.minute}`;
 	}
-	return new Intl.DateTimeFormat('en-GB', { timeZone: TZ, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
+	return new Intl.DateTimeFormat('en-GB', {
+		timeZone: TZ,
+		weekday: 'short',
+		day: 'numeric',
+		month: 'short',
+		hour: '2-digit',
+		minute: '2-digit'
+	}).format(at);
 }
 
 /** 10:00 */

@@ -1,12 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACCOMMODATIONS, AREA_KINDS, CATEGORIES, DISCLOSURE_LEVELS, MEMBERSHIP_ROLES, ORGANIZATION_KINDS, PLACE_STATUSES, TARGET_GROUPS, VENUE_TYPES } from '../domain/shared/taxonomy';
+import {
+	ACCOMMODATIONS,
+	AREA_KINDS,
+	CATEGORIES,
+	DISCLOSURE_LEVELS,
+	MEMBERSHIP_ROLES,
+	ORGANIZATION_KINDS,
+	PLACE_STATUSES,
+	TARGET_GROUPS,
+	VENUE_TYPES
+} from '../domain/shared/taxonomy';
 
 const settings = JSON.parse(fs.readFileSync('project.inlang/settings.json', 'utf8'));
 const patterns: string[] = settings['plugin.inlang.messageFormat'].pathPattern;
 const catalogue = (locale: string) =>
-	Object.assign({}, ...patterns.map((p) => JSON.parse(fs.readFileSync(path.resolve('project.inlang', '..', p.replace('{locale}', locale)), 'utf8')))) as Record<string, string>;
+	Object.assign(
+		{},
+		...patterns.map((p) => JSON.parse(fs.readFileSync(path.resolve('project.inlang', '..', p.replace('{locale}', locale)), 'utf8')))
+	) as Record<string, string>;
 
 describe('message catalogue', () => {
 	const ja = catalogue('ja');
@@ -26,11 +39,19 @@ describe('message catalogue', () => {
 
 	it('labels every taxonomy code', () => {
 		const vocabularies = {
-			category: CATEGORIES, target_group: TARGET_GROUPS, accommodation: ACCOMMODATIONS, venue_type: VENUE_TYPES,
-			organization_kind: ORGANIZATION_KINDS, membership_role: MEMBERSHIP_ROLES, area_kind: AREA_KINDS,
-			disclosure_level: DISCLOSURE_LEVELS, place_status: PLACE_STATUSES
+			category: CATEGORIES,
+			target_group: TARGET_GROUPS,
+			accommodation: ACCOMMODATIONS,
+			venue_type: VENUE_TYPES,
+			organization_kind: ORGANIZATION_KINDS,
+			membership_role: MEMBERSHIP_ROLES,
+			area_kind: AREA_KINDS,
+			disclosure_level: DISCLOSURE_LEVELS,
+			place_status: PLACE_STATUSES
 		};
-		const missing = Object.entries(vocabularies).flatMap(([v, codes]) => codes.map((c) => `${v}_${c}`)).filter((k) => !ja[k]);
+		const missing = Object.entries(vocabularies)
+			.flatMap(([v, codes]) => codes.map((c) => `${v}_${c}`))
+			.filter((k) => !ja[k]);
 		expect(missing).toEqual([]);
 	});
 });

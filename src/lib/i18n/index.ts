@@ -19,7 +19,7 @@ const LABELS = {
 		study_support: m.category_study_support,
 		food_support: m.category_food_support,
 		volunteering: m.category_volunteering,
-		consultation_desk: m.category_consultation_desk,
+		consultation_desk: m.category_consultation_desk
 	},
 	target_group: {
 		elderly: m.target_group_elderly,
@@ -29,7 +29,7 @@ const LABELS = {
 		poverty: m.target_group_poverty,
 		youth: m.target_group_youth,
 		hikikomori: m.target_group_hikikomori,
-		anyone: m.target_group_anyone,
+		anyone: m.target_group_anyone
 	},
 	accommodation: {
 		solo_ok: m.accommodation_solo_ok,
@@ -44,7 +44,7 @@ const LABELS = {
 		companion_ok: m.accommodation_companion_ok,
 		quiet: m.accommodation_quiet,
 		travel_expenses: m.accommodation_travel_expenses,
-		wage: m.accommodation_wage,
+		wage: m.accommodation_wage
 	},
 	venue_type: {
 		community_center: m.venue_type_community_center,
@@ -59,7 +59,7 @@ const LABELS = {
 		park: m.venue_type_park,
 		public_office: m.venue_type_public_office,
 		private_home: m.venue_type_private_home,
-		other: m.venue_type_other,
+		other: m.venue_type_other
 	},
 	organization_kind: {
 		shakyo: m.organization_kind_shakyo,
@@ -69,33 +69,33 @@ const LABELS = {
 		corporation: m.organization_kind_corporation,
 		company: m.organization_kind_company,
 		volunteer_group: m.organization_kind_volunteer_group,
-		agency: m.organization_kind_agency,
+		agency: m.organization_kind_agency
 	},
 	membership_role: {
 		volunteer: m.membership_role_volunteer,
 		moderator: m.membership_role_moderator,
 		coordinator: m.membership_role_coordinator,
 		agency_staff: m.membership_role_agency_staff,
-		admin: m.membership_role_admin,
+		admin: m.membership_role_admin
 	},
 	area_kind: {
 		sphere: m.area_kind_sphere,
 		district: m.area_kind_district,
 		school_district: m.area_kind_school_district,
 		neighborhood: m.area_kind_neighborhood,
-		chome: m.area_kind_chome,
+		chome: m.area_kind_chome
 	},
 	disclosure_level: {
 		exact: m.disclosure_level_exact,
 		approximate: m.disclosure_level_approximate,
-		contact_only: m.disclosure_level_contact_only,
+		contact_only: m.disclosure_level_contact_only
 	},
 	place_status: {
 		draft: m.place_status_draft,
 		submitted: m.place_status_submitted,
 		published: m.place_status_published,
-		archived: m.place_status_archived,
-	},
+		archived: m.place_status_archived
+	}
 } satisfies Record<string, Record<string, Message>>;
 
 export type Vocabulary = keyof typeof LABELS;

@@ -30,7 +30,9 @@ export function csvLabels(areas: readonly { id: string; name: string }[], locale
 			replies: m.pt_num_replies(),
 			medianReplyHours: m.pt_num_reply_hours()
 		},
-		endReasons: Object.fromEntries(END_REASONS.map((r) => [r, `${m.pt_num_end_reasons()}：${participationLabel('end_reason', r)}`])) as NumbersCsvLabels['endReasons'],
+		endReasons: Object.fromEntries(
+			END_REASONS.map((r) => [r, `${m.pt_num_end_reasons()}：${participationLabel('end_reason', r)}`])
+		) as NumbersCsvLabels['endReasons'],
 		areaNames: Object.fromEntries(areas.map((a) => [a.id, a.name])),
 		noArea: m.pt_no_area(),
 		allAreas: m.pt_all_areas(),

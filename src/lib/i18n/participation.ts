@@ -6,7 +6,6 @@ import { formatWareki, todayJst } from '$lib/domain/shared/wareki';
 import { labelIn, type Message } from '$lib/i18n/index';
 import { m } from '$lib/paraglide/messages';
 
-
 const LABELS = {
 	age_band: {
 		'10s': m.age_band_10s,
@@ -16,25 +15,25 @@ const LABELS = {
 		'50s': m.age_band_50s,
 		'60s': m.age_band_60s,
 		'70s': m.age_band_70s,
-		'80plus': m.age_band_80plus,
+		'80plus': m.age_band_80plus
 	},
 	goal: {
 		ibasho: m.goal_ibasho,
 		friends: m.goal_friends,
 		volunteer: m.goal_volunteer,
 		work_prep: m.goal_work_prep,
-		hobby: m.goal_hobby,
+		hobby: m.goal_hobby
 	},
 	mode: {
 		walk: m.mode_walk,
 		bicycle: m.mode_bicycle,
 		bus: m.mode_bus,
-		pickup_needed: m.mode_pickup_needed,
+		pickup_needed: m.mode_pickup_needed
 	},
 	preference: {
 		small_group: m.preference_small_group,
 		quiet: m.preference_quiet,
-		same_gender_staff: m.preference_same_gender_staff,
+		same_gender_staff: m.preference_same_gender_staff
 	},
 	interest: {
 		books: m.interest_books,
@@ -46,12 +45,12 @@ const LABELS = {
 		music: m.interest_music,
 		sports: m.interest_sports,
 		gardening: m.interest_gardening,
-		children: m.interest_children,
+		children: m.interest_children
 	},
 	period: {
 		am: m.period_am,
 		pm: m.period_pm,
-		eve: m.period_eve,
+		eve: m.period_eve
 	},
 	placement_status: {
 		proposed: m.placement_status_proposed,
@@ -63,14 +62,14 @@ const LABELS = {
 		active: m.placement_status_active,
 		settled: m.placement_status_settled,
 		ended: m.placement_status_ended,
-		withdrawn: m.placement_status_withdrawn,
+		withdrawn: m.placement_status_withdrawn
 	},
 	host_decline_reason: {
 		full: m.host_decline_reason_full,
 		schedule: m.host_decline_reason_schedule,
 		not_ready: m.host_decline_reason_not_ready,
 		not_suitable: m.host_decline_reason_not_suitable,
-		other: m.host_decline_reason_other,
+		other: m.host_decline_reason_other
 	},
 	end_reason: {
 		next_step: m.end_reason_next_step,
@@ -83,21 +82,21 @@ const LABELS = {
 		no_contact: m.end_reason_no_contact,
 		other: m.end_reason_other,
 		participant_changed_mind: m.end_reason_participant_changed_mind,
-		found_elsewhere: m.end_reason_found_elsewhere,
+		found_elsewhere: m.end_reason_found_elsewhere
 	},
 	self_report: {
 		good: m.self_report_good,
 		okay: m.self_report_okay,
-		hard: m.self_report_hard,
+		hard: m.self_report_hard
 	},
 	follow_up_kind: {
 		week1: m.follow_up_kind_week1,
 		month1: m.follow_up_kind_month1,
-		month3: m.follow_up_kind_month3,
+		month3: m.follow_up_kind_month3
 	},
 	actor_kind: {
 		host_link: m.actor_kind_host_link,
-		system: m.actor_kind_system,
+		system: m.actor_kind_system
 	},
 	access_action: {
 		view: m.access_action_view,
@@ -105,7 +104,7 @@ const LABELS = {
 		create: m.access_action_create,
 		update: m.access_action_update,
 		delete: m.access_action_delete,
-		export: m.access_action_export,
+		export: m.access_action_export
 	},
 	access_record: {
 		participant: m.access_record_participant,
@@ -113,8 +112,8 @@ const LABELS = {
 		assignment: m.access_record_assignment,
 		placement: m.access_record_placement,
 		follow_up: m.access_record_follow_up,
-		numbers: m.access_record_numbers,
-	},
+		numbers: m.access_record_numbers
+	}
 } satisfies Record<string, Record<string, Message>>;
 
 export type ParticipationVocabulary = keyof typeof LABELS;

@@ -58,7 +58,10 @@ describe('ClusterCore', () => {
 
 describe('bounds', () => {
 	it('spans the places, or is null without any', () => {
-		expect(placesBounds(placeCoords(grid(4)))).toEqual([[139, 35], [140, 35.75]]);
+		expect(placesBounds(placeCoords(grid(4)))).toEqual([
+			[139, 35],
+			[140, 35.75]
+		]);
 		expect(placesBounds(new Float64Array())).toBeNull();
 	});
 

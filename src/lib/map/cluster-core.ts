@@ -24,7 +24,10 @@ type Input = PointFeature<null>;
 
 class Level {
 	readonly index: Supercluster<null, Record<string, never>>;
-	constructor(points: Input[], readonly maxZoom: number) {
+	constructor(
+		points: Input[],
+		readonly maxZoom: number
+	) {
 		this.index = new Supercluster<null, Record<string, never>>({ radius: CLUSTER_RADIUS, maxZoom }).load(points);
 	}
 
@@ -59,7 +62,9 @@ export class ClusterCore {
 		this.points = new Array(n);
 		for (let i = 0; i < n; i++) {
 			this.points[i] = {
-				type: 'Feature', id: i, properties: null,
+				type: 'Feature',
+				id: i,
+				properties: null,
 				geometry: { type: 'Point', coordinates: [coords[2 * i], coords[2 * i + 1]] }
 			};
 		}
@@ -98,19 +103,27 @@ export function placeCoords(places: PlaceCollection): Float64Array {
 /** [[west, south], [east, north]] of the places, or null when there are none. */
 export function placesBounds(coords: Float64Array): [[number, number], [number, number]] | null {
 	if (coords.length === 0) return null;
-	let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+	let w = Infinity,
+		s = Infinity,
+		e = -Infinity,
+		n = -Infinity;
 	for (let i = 0; i < coords.length; i += 2) {
-		const x = coords[i], y = coords[i + 1];
+		const x = coords[i],
+			y = coords[i + 1];
 		if (x < w) w = x;
 		if (x > e) e = x;
 		if (y < s) s = y;
 		if (y > n) n = y;
 	}
-	return [[w, s], [e, n]];
+	return [
+		[w, s],
+		[e, n]
+	];
 }
 
 /** The view's bbox padded by a quarter on each side, so a short pan needs no new query. */
 export function paddedBBox(w: number, s: number, e: number, n: number): BBox {
-	const dx = (e - w) / 4, dy = (n - s) / 4;
+	const dx = (e - w) / 4,
+		dy = (n - s) / 4;
 	return [Math.max(-180, w - dx), Math.max(-85, s - dy), Math.min(180, e + dx), Math.min(85, n + dy)];
 }

@@ -50,10 +50,12 @@ export class ClusterIndex {
 		const items = r.items!;
 		const out: ClusterItem[] = new Array(items.length / STRIDE);
 		for (let k = 0, j = 0; j < items.length; k++, j += STRIDE) {
-			const lon = items[j], lat = items[j + 1], count = items[j + 2], ref = items[j + 3];
-			out[k] = count > 1
-				? { kind: 'cluster', lon, lat, count, clusterId: ref }
-				: { kind: 'place', lon, lat, place: this.places.features[ref] };
+			const lon = items[j],
+				lat = items[j + 1],
+				count = items[j + 2],
+				ref = items[j + 3];
+			out[k] =
+				count > 1 ? { kind: 'cluster', lon, lat, count, clusterId: ref } : { kind: 'place', lon, lat, place: this.places.features[ref] };
 		}
 		return out;
 	}

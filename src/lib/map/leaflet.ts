@@ -41,8 +41,13 @@ export function createLeaflet(el: HTMLElement, opts: RendererOptions): MapRender
 	const layer = L.layerGroup().addTo(map);
 	map.createPane('tmSelected').style.zIndex = '650';
 	const ring = L.circleMarker([0, 0], {
-		pane: 'tmSelected', interactive: false, fill: false,
-		radius: theme.SELECTED_RADIUS, color: theme.COLORS.selected, weight: 4, opacity: 1
+		pane: 'tmSelected',
+		interactive: false,
+		fill: false,
+		radius: theme.SELECTED_RADIUS,
+		color: theme.COLORS.selected,
+		weight: 4,
+		opacity: 1
 	});
 
 	function clusterMarker(it: Extract<ClusterItem, { kind: 'cluster' }>): L.Layer {
@@ -54,7 +59,8 @@ export function createLeaflet(el: HTMLElement, opts: RendererOptions): MapRender
 		badge.setAttribute('aria-hidden', 'true');
 		const icon = L.divIcon({ html: badge, className: '', iconSize: [radius * 2, radius * 2] });
 		return L.marker([it.lat, it.lon], { icon, keyboard: false }).on('click', () => {
-			index.expansionZoom(it.clusterId)
+			void index
+				.expansionZoom(it.clusterId)
 				.catch(() => null)
 				.then((z) => map.setView([it.lat, it.lon], Math.min(z === null ? map.getZoom() + 2 : z + LEAFLET_OFFSET, theme.MAP_MAX_ZOOM)));
 		});
@@ -67,9 +73,11 @@ export function createLeaflet(el: HTMLElement, opts: RendererOptions): MapRender
 		return L.circleMarker([lat, lon], {
 			radius: approximate ? theme.POINT_RADIUS + 2 : theme.POINT_RADIUS,
 			color: approximate ? COLORS.point : COLORS.pointStroke,
-			weight: 2, opacity: 1,
+			weight: 2,
+			opacity: 1,
 			dashArray: approximate ? '4 3' : undefined,
-			fillColor: COLORS.point, fillOpacity: approximate ? 0.18 : 1,
+			fillColor: COLORS.point,
+			fillOpacity: approximate ? 0.18 : 1,
 			bubblingMouseEvents: false
 		}).on('click', () => opts.onselect?.(place.properties.id));
 	}

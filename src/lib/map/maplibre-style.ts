@@ -23,14 +23,22 @@ export function placeLayers(): LayerSpecification[] {
 	const { COLORS } = theme;
 	return [
 		{
-			id: 'place-clusters', type: 'circle', source: 'places', filter: ['has', 'point_count'],
+			id: 'place-clusters',
+			type: 'circle',
+			source: 'places',
+			filter: ['has', 'point_count'],
 			paint: {
-				'circle-color': byCount(1), 'circle-radius': byCount(2), 'circle-opacity': 0.92,
-				'circle-stroke-color': COLORS.clusterStroke, 'circle-stroke-width': 2
+				'circle-color': byCount(1),
+				'circle-radius': byCount(2),
+				'circle-opacity': 0.92,
+				'circle-stroke-color': COLORS.clusterStroke,
+				'circle-stroke-width': 2
 			}
 		},
 		{
-			id: 'place-points', type: 'circle', source: 'places',
+			id: 'place-points',
+			type: 'circle',
+			source: 'places',
 			filter: ['all', ['!', ['has', 'point_count']], ['!', ['has', 'selected']]],
 			paint: {
 				// approximate: hollow (circle layers cannot dash)
@@ -41,10 +49,15 @@ export function placeLayers(): LayerSpecification[] {
 			}
 		},
 		{
-			id: 'place-selected', type: 'circle', source: 'places', filter: ['has', 'selected'],
+			id: 'place-selected',
+			type: 'circle',
+			source: 'places',
+			filter: ['has', 'selected'],
 			paint: {
-				'circle-radius': theme.SELECTED_RADIUS, 'circle-color': 'rgba(0, 0, 0, 0)',
-				'circle-stroke-color': COLORS.selected, 'circle-stroke-width': 4
+				'circle-radius': theme.SELECTED_RADIUS,
+				'circle-color': 'rgba(0, 0, 0, 0)',
+				'circle-stroke-color': COLORS.selected,
+				'circle-stroke-width': 4
 			}
 		}
 	];
@@ -70,7 +83,11 @@ export function placesData(items: ClusterItem[], selected: PlaceFeature | null):
 	const features = items.map((it): Feature<Point> =>
 		it.kind === 'place'
 			? it.place
-			: { type: 'Feature', geometry: { type: 'Point', coordinates: [it.lon, it.lat] }, properties: { point_count: it.count, cluster_id: it.clusterId } }
+			: {
+					type: 'Feature',
+					geometry: { type: 'Point', coordinates: [it.lon, it.lat] },
+					properties: { point_count: it.count, cluster_id: it.clusterId }
+				}
 	);
 	if (selected) features.push({ type: 'Feature', geometry: selected.geometry, properties: { id: selected.properties.id, selected: true } });
 	return { type: 'FeatureCollection', features };

@@ -15,7 +15,10 @@ import type { MapRenderer, PlaceCollection, PlaceFeature, RendererOptions } from
 
 maplibregl.setWorkerUrl(workerUrl);
 
-const JAPAN: [[number, number], [number, number]] = [[122.9, 24.0], [146.0, 45.6]];
+const JAPAN: [[number, number], [number, number]] = [
+	[122.9, 24.0],
+	[146.0, 45.6]
+];
 const FIT = { padding: 40, maxZoom: 15 };
 
 export function createMapLibre(el: HTMLElement, opts: RendererOptions): MapRenderer {
@@ -29,9 +32,13 @@ export function createMapLibre(el: HTMLElement, opts: RendererOptions): MapRende
 		container: el,
 		style: styleJson ?? fallbackStyle(),
 		// `zoom` is an XYZ (256-px tile) level; MapLibre's zoom counts 512-px tiles
-		...(opts.center ? { center: opts.center, zoom: (opts.zoom ?? 14) - 1 } : { bounds: placesBounds(coords) ?? JAPAN, fitBoundsOptions: FIT }),
+		...(opts.center
+			? { center: opts.center, zoom: (opts.zoom ?? 14) - 1 }
+			: { bounds: placesBounds(coords) ?? JAPAN, fitBoundsOptions: FIT }),
 		maxZoom: theme.MAP_MAX_ZOOM,
-		dragRotate: false, pitchWithRotate: false, touchPitch: false
+		dragRotate: false,
+		pitchWithRotate: false,
+		touchPitch: false
 	});
 	// One landmark: MapView's container is the region; the focusable canvas (MapLibre makes it a
 	// second region named "Map") only carries the page's label.
@@ -102,7 +109,8 @@ export function createMapLibre(el: HTMLElement, opts: RendererOptions): MapRende
 		const f = e.features?.[0];
 		if (f?.geometry.type !== 'Point') return;
 		const center = f.geometry.coordinates as [number, number];
-		index.expansionZoom(Number(f.properties.cluster_id))
+		void index
+			.expansionZoom(Number(f.properties.cluster_id))
 			.catch(() => null)
 			.then((zoom) => map.easeTo({ center, zoom: Math.min(zoom ?? map.getZoom() + 2, theme.MAP_MAX_ZOOM) }));
 	});

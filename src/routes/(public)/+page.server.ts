@@ -13,7 +13,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const now = new Date();
 	return locals.db(async (tx) => {
 		const { places, total } = await searchPlaces(tx, filter, now);
-		const activities = await activitiesOf(tx, places.map((p) => p.id));
+		const activities = await activitiesOf(
+			tx,
+			places.map((p) => p.id)
+		);
 		const cards: CardPlace[] = places.map((p) => ({
 			id: p.id,
 			name: p.name,

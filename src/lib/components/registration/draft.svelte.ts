@@ -46,6 +46,8 @@ export class BrowserDraft {
 			const stored: Stored | null = raw ? JSON.parse(raw) : null;
 			if (stored && Date.now() - stored.savedAt < MAX_AGE_MS && this.#differs(stored.data, current)) {
 				this.#stored = stored;
+				// a value shown once, never mutated: no reactive date needed
+				// eslint-disable-next-line svelte/prefer-svelte-reactivity
 				this.offer = { savedAt: new Date(stored.savedAt) };
 			} else if (stored) localStorage.removeItem(this.#key);
 		} catch {

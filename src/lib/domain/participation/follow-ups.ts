@@ -43,7 +43,6 @@ export function followUpState(dueOn: string, doneOn: string | null, today: strin
 	return 'upcoming';
 }
 
-
 export function addDays(date: string, days: number): string {
 	checkWhole(days);
 	return dateKey(new Date(floatingAt(date).getTime() + days * DAY_MS));

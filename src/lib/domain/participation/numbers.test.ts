@@ -136,12 +136,41 @@ describe('participationNumbers on a hand-computed fixture', () => {
 	it('counts each area and month cell, leaving out cells where nothing happened', () => {
 		expect(result.cells).toEqual([
 			// p1, p2: both connected (10 and 26 days → 18); pl1 eligible, not stayed; replies 24 and 36 → 30.
-			row(KITA, '2026-03', { participants: 2, connected: 2, connectedRate: 1, medianDaysToFirst: 18, settleEligible: 1, settled3m: 0, settledRate: 0, replies: 2, medianReplyHours: 30 }),
+			row(KITA, '2026-03', {
+				participants: 2,
+				connected: 2,
+				connectedRate: 1,
+				medianDaysToFirst: 18,
+				settleEligible: 1,
+				settled3m: 0,
+				settledRate: 0,
+				replies: 2,
+				medianReplyHours: 30
+			}),
 			row(KITA, '2026-04', { settleEligible: 1, settled3m: 1, settledRate: 1, replies: 1, medianReplyHours: 12 }),
 			row(KITA, '2026-05', { replies: 1, medianReplyHours: 5, endReasons: reasons({ employed: 1 }) }),
 			// (no Kita June: pl2 started then but is not yet eligible)
-			row(MINAMI, '2026-03', { participants: 1, connected: 1, connectedRate: 1, medianDaysToFirst: 15, settleEligible: 1, settled3m: 1, settledRate: 1, replies: 2, medianReplyHours: 19 }),
-			row(MINAMI, '2026-04', { participants: 1, connected: 1, connectedRate: 1, medianDaysToFirst: 9, settleEligible: 1, settled3m: 0, settledRate: 0, endReasons: reasons({ health: 1 }) }),
+			row(MINAMI, '2026-03', {
+				participants: 1,
+				connected: 1,
+				connectedRate: 1,
+				medianDaysToFirst: 15,
+				settleEligible: 1,
+				settled3m: 1,
+				settledRate: 1,
+				replies: 2,
+				medianReplyHours: 19
+			}),
+			row(MINAMI, '2026-04', {
+				participants: 1,
+				connected: 1,
+				connectedRate: 1,
+				medianDaysToFirst: 9,
+				settleEligible: 1,
+				settled3m: 0,
+				settledRate: 0,
+				endReasons: reasons({ health: 1 })
+			}),
 			row(MINAMI, '2026-06', { endReasons: reasons({ not_a_fit: 1 }) }),
 			row(NO_AREA, '2026-04', { participants: 1, connected: 0, connectedRate: 0 })
 		]);
@@ -150,9 +179,31 @@ describe('participationNumbers on a hand-computed fixture', () => {
 	it('sums each area over all months, listed areas first and no-area last', () => {
 		expect(result.byArea).toEqual([
 			// replies 5, 12, 24, 36 → (12 + 24) / 2
-			row(KITA, null, { participants: 2, connected: 2, connectedRate: 1, medianDaysToFirst: 18, settleEligible: 2, settled3m: 1, settledRate: 0.5, replies: 4, medianReplyHours: 18, endReasons: reasons({ employed: 1 }) }),
+			row(KITA, null, {
+				participants: 2,
+				connected: 2,
+				connectedRate: 1,
+				medianDaysToFirst: 18,
+				settleEligible: 2,
+				settled3m: 1,
+				settledRate: 0.5,
+				replies: 4,
+				medianReplyHours: 18,
+				endReasons: reasons({ employed: 1 })
+			}),
 			// days 15, 9 → 12; replies 36, 2 → 19
-			row(MINAMI, null, { participants: 2, connected: 2, connectedRate: 1, medianDaysToFirst: 12, settleEligible: 2, settled3m: 1, settledRate: 0.5, replies: 2, medianReplyHours: 19, endReasons: reasons({ health: 1, not_a_fit: 1 }) }),
+			row(MINAMI, null, {
+				participants: 2,
+				connected: 2,
+				connectedRate: 1,
+				medianDaysToFirst: 12,
+				settleEligible: 2,
+				settled3m: 1,
+				settledRate: 0.5,
+				replies: 2,
+				medianReplyHours: 19,
+				endReasons: reasons({ health: 1, not_a_fit: 1 })
+			}),
 			row(NO_AREA, null, { participants: 1, connected: 0, connectedRate: 0 })
 		]);
 	});
@@ -160,9 +211,30 @@ describe('participationNumbers on a hand-computed fixture', () => {
 	it('sums each month over all areas, every month from the first event to today, empty ones too', () => {
 		expect(result.byMonth).toEqual([
 			// days 10, 26, 15 → 15; replies 24, 36, 36, 2 → (24 + 36) / 2
-			row(ALL_AREAS, '2026-03', { participants: 3, connected: 3, connectedRate: 1, medianDaysToFirst: 15, settleEligible: 2, settled3m: 1, settledRate: 0.5, replies: 4, medianReplyHours: 30 }),
+			row(ALL_AREAS, '2026-03', {
+				participants: 3,
+				connected: 3,
+				connectedRate: 1,
+				medianDaysToFirst: 15,
+				settleEligible: 2,
+				settled3m: 1,
+				settledRate: 0.5,
+				replies: 4,
+				medianReplyHours: 30
+			}),
 			// p4 and p5 registered, only p5 connected
-			row(ALL_AREAS, '2026-04', { participants: 2, connected: 1, connectedRate: 0.5, medianDaysToFirst: 9, settleEligible: 2, settled3m: 1, settledRate: 0.5, replies: 1, medianReplyHours: 12, endReasons: reasons({ health: 1 }) }),
+			row(ALL_AREAS, '2026-04', {
+				participants: 2,
+				connected: 1,
+				connectedRate: 0.5,
+				medianDaysToFirst: 9,
+				settleEligible: 2,
+				settled3m: 1,
+				settledRate: 0.5,
+				replies: 1,
+				medianReplyHours: 12,
+				endReasons: reasons({ health: 1 })
+			}),
 			row(ALL_AREAS, '2026-05', { replies: 1, medianReplyHours: 5, endReasons: reasons({ employed: 1 }) }),
 			row(ALL_AREAS, '2026-06', { endReasons: reasons({ not_a_fit: 1 }) }),
 			row(ALL_AREAS, '2026-07', {})
@@ -227,7 +299,8 @@ describe('participationNumbers month attribution and boundaries', () => {
 
 	it('rounds reply hours to one decimal', () => {
 		const asked = new Date('2026-03-10T00:00:00Z');
-		const after = (minutes: number) => placement({ participantId: 'p', askedAt: asked, hostRepliedAt: new Date(asked.getTime() + minutes * 60_000) });
+		const after = (minutes: number) =>
+			placement({ participantId: 'p', askedAt: asked, hostRepliedAt: new Date(asked.getTime() + minutes * 60_000) });
 		expect(numbers([after(80)]).total.medianReplyHours).toBe(1.3); // 1.333… h
 		expect(numbers([after(160)]).total.medianReplyHours).toBe(2.7); // 2.666… h
 	});
@@ -371,7 +444,9 @@ describe('numbersCsv', () => {
 						{ id: 'b', areaId: 'a-x', registeredOn: '2026-04-02' },
 						{ id: 'c', areaId: 'a-x', registeredOn: '2026-04-03' }
 					],
-					placements: [placement({ participantId: 'a', status: 'ended', startedOn: '2026-04-04', endedOn: '2026-04-05', endReason: 'legacy_code' })]
+					placements: [
+						placement({ participantId: 'a', status: 'ended', startedOn: '2026-04-04', endedOn: '2026-04-05', endReason: 'legacy_code' })
+					]
 				},
 				'2026-04-30'
 			),
@@ -389,7 +464,9 @@ describe('participationNumbers on random input', () => {
 	const area = fc.constantFrom<string | null>('a1', 'a2', 'a3', null);
 	const input = fc.integer({ min: 1, max: 8 }).chain((n) =>
 		fc.record({
-			participants: fc.tuple(...Array.from({ length: n }, (_, i) => fc.record({ id: fc.constant(`p${i}`), areaId: area, registeredOn: date }))),
+			participants: fc.tuple(
+				...Array.from({ length: n }, (_, i) => fc.record({ id: fc.constant(`p${i}`), areaId: area, registeredOn: date }))
+			),
 			placements: fc.array(
 				fc.record({
 					participantId: fc.integer({ min: 0, max: n - 1 }).map((i) => `p${i}`),
@@ -410,7 +487,10 @@ describe('participationNumbers on random input', () => {
 	it('never connects or settles more than it counts, and every breakdown adds up to the total', () => {
 		fc.assert(
 			fc.property(input, date, ({ participants, placements }, today) => {
-				const areas = [{ id: 'a1', name: '一' }, { id: 'a2', name: '二' }];
+				const areas = [
+					{ id: 'a1', name: '一' },
+					{ id: 'a2', name: '二' }
+				];
 				const r = participationNumbers({ areas, participants, placements }, today);
 				for (const row of [...r.cells, ...r.byArea, ...r.byMonth, r.total]) {
 					expect(row.connected).toBeLessThanOrEqual(row.participants);

@@ -193,9 +193,7 @@ export function participationNumbers(input: NumbersInput, today: string): Partic
 		byArea: areaIds.map((id) => row(id, null, byArea.get(id)!)),
 		total: row(ALL_AREAS, null, total),
 		cells: areaIds.flatMap((id) =>
-			[...(cells.get(id) ?? new Map<string, Tally>())]
-				.sort(([a], [b]) => (a < b ? -1 : 1))
-				.map(([m, t]) => row(id, m, t))
+			[...(cells.get(id) ?? new Map<string, Tally>())].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, t]) => row(id, m, t))
 		)
 	};
 }
@@ -342,10 +340,7 @@ export function numbersCsv(result: ParticipationNumbers, labels: NumbersCsvLabel
 		r.medianReplyHours,
 		...reasons.map((reason) => r.endReasons[reason] ?? 0)
 	];
-	const lines = result.byArea.flatMap((area) => [
-		...result.cells.filter((c) => c.areaId === area.areaId),
-		area
-	]);
+	const lines = result.byArea.flatMap((area) => [...result.cells.filter((c) => c.areaId === area.areaId), area]);
 	return toCsv(header, [...lines, ...result.byMonth, result.total].map(line));
 }
 

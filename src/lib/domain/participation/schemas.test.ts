@@ -64,13 +64,17 @@ describe('participant form', () => {
 describe('host answer and steps', () => {
 	it('a 「今は難しい」 needs a reason; a 「見学OK」 does not', () => {
 		expect(errors(hostReplySchema.safeParse({ answer: 'difficult' }))).toEqual({ reason: '理由を選んでください' });
-		expect(hostReplySchema.safeParse({ answer: 'ok', trial_visit_date_1: '２０２６－１２－１０' }).data?.trial_visit_date_1).toBe('2026-12-10');
+		expect(hostReplySchema.safeParse({ answer: 'ok', trial_visit_date_1: '２０２６－１２－１０' }).data?.trial_visit_date_1).toBe(
+			'2026-12-10'
+		);
 		expect(errors(hostReplySchema.safeParse({ answer: 'maybe' })).answer).toBe('返事を選んでください');
 	});
 
 	it('an ending needs an end reason and a withdrawal a withdrawal reason', () => {
 		expect(errors(stepSchema.safeParse({ step: 'ended', on: '2026-12-01' }))).toEqual({ reason: '理由を選んでください' });
-		expect(errors(stepSchema.safeParse({ step: 'ended', on: '2026-12-01', reason: 'found_elsewhere' }))).toEqual({ reason: '理由を選んでください' });
+		expect(errors(stepSchema.safeParse({ step: 'ended', on: '2026-12-01', reason: 'found_elsewhere' }))).toEqual({
+			reason: '理由を選んでください'
+		});
 		expect(stepSchema.safeParse({ step: 'withdrawn', on: '2026-12-01', reason: 'found_elsewhere' }).success).toBe(true);
 		expect(errors(stepSchema.safeParse({ step: 'active', on: '' }))).toEqual({ on: '日付を入力してください' });
 	});

@@ -68,8 +68,7 @@ export const hostReplySchema = z
 		version: version()
 	})
 	.superRefine((v, ctx) => {
-		if (v.answer === 'difficult' && v.reason === '')
-			ctx.addIssue({ code: 'custom', path: ['reason'], message: m.pt_error_reason() });
+		if (v.answer === 'difficult' && v.reason === '') ctx.addIssue({ code: 'custom', path: ['reason'], message: m.pt_error_reason() });
 	});
 
 /** A step on a placement: 見学・体験, 参加開始, 定着, 終了, 取り下げ, 協力者に. */

@@ -98,7 +98,6 @@ export type WithdrawReason = (typeof WITHDRAW_REASONS)[number];
 export const SELF_REPORTS = ['good', 'okay', 'hard'] as const;
 export type SelfReport = (typeof SELF_REPORTS)[number];
 
-
 /**
  * How long a host has to answer, and when to nudge them. Plain elapsed days rather than JST
  * calendar days: a request sent late in the evening still gets a full week.

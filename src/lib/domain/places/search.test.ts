@@ -9,7 +9,12 @@ describe('parseSearch', () => {
 	it('reads repeated and comma-separated codes, as a no-JS form and a hand-written link send them', () => {
 		const { filter, errors } = parse('category=salon&category=ibasho&acc=solo_ok,observe_ok&free=1&when=today');
 		expect(errors).toEqual([]);
-		expect(filter).toMatchObject({ categories: ['salon', 'ibasho'], accommodations: ['solo_ok', 'observe_ok'], freeOnly: true, when: 'today' });
+		expect(filter).toMatchObject({
+			categories: ['salon', 'ibasho'],
+			accommodations: ['solo_ok', 'observe_ok'],
+			freeOnly: true,
+			when: 'today'
+		});
 	});
 
 	it('names the parameter and the reason for every value it cannot use, and keeps the rest', () => {
@@ -55,7 +60,10 @@ describe('parseSearch', () => {
 			bands: sub(['morning', 'afternoon', 'evening'] as const),
 			areaId: fc.option(fc.uuid(), { nil: null }),
 			terms: fc.array(fc.stringMatching(/^[a-zあ-ん食堂]{1,6}$/), { maxLength: 3 }),
-			near: fc.option(fc.record({ lat: fc.double({ min: 24, max: 45, noNaN: true }), lon: fc.double({ min: 123, max: 153, noNaN: true }) }), { nil: null }),
+			near: fc.option(
+				fc.record({ lat: fc.double({ min: 24, max: 45, noNaN: true }), lon: fc.double({ min: 123, max: 153, noNaN: true }) }),
+				{ nil: null }
+			),
 			radius: fc.integer({ min: 100, max: 50_000 }),
 			bbox: fc.constant(null),
 			sort: fc.constantFrom('next' as const, 'name' as const),

@@ -6,6 +6,7 @@
 import { ACCOMMODATIONS, CATEGORIES, TARGET_GROUPS, type Accommodation, type Category, type TargetGroup } from '../shared/taxonomy';
 import { BANDS, type Band } from '../shared/schedule';
 import { normalizeText } from '../shared/text';
+import type { ParamError } from '../shared/params';
 
 export const SORTS = ['next', 'distance', 'name'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -33,22 +34,31 @@ export interface SearchFilter {
 }
 
 export const EMPTY_FILTER: SearchFilter = {
-	categories: [], targets: [], accommodations: [], freeOnly: false, when: null, weekdays: [], bands: [],
-	areaId: null, terms: [], near: null, radius: 3000, bbox: null, sort: 'next', page: 1
+	categories: [],
+	targets: [],
+	accommodations: [],
+	freeOnly: false,
+	when: null,
+	weekdays: [],
+	bands: [],
+	areaId: null,
+	terms: [],
+	near: null,
+	radius: 3000,
+	bbox: null,
+	sort: 'next',
+	page: 1
 };
 
-/** A parameter that could not be used, and why (in the caller's language, via `messages`). */
-export interface ParamError {
-	param: string;
-	code: 'unknown_value' | 'not_a_number' | 'out_of_range' | 'bad_format' | 'too_long';
-	value: string;
-}
+export type { ParamError };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TERMS = 5;
 
 function numbers(raw: string, count: number): number[] | null {
-	const parts = normalizeText(raw).split(',').map((p) => p.trim());
+	const parts = normalizeText(raw)
+		.split(',')
+		.map((p) => p.trim());
 	if (parts.length !== count || parts.some((p) => p === '' || !Number.isFinite(Number(p)))) return null;
 	return parts.map(Number);
 }
@@ -56,7 +66,11 @@ function numbers(raw: string, count: number): number[] | null {
 export function parseSearch(params: URLSearchParams): { filter: SearchFilter; errors: ParamError[] } {
 	const errors: ParamError[] = [];
 	const filter: SearchFilter = { ...EMPTY_FILTER };
-	const all = (name: string) => params.getAll(name).flatMap((v) => normalizeText(v).split(',')).filter(Boolean);
+	const all = (name: string) =>
+		params
+			.getAll(name)
+			.flatMap((v) => normalizeText(v).split(','))
+			.filter(Boolean);
 
 	const codes = <T extends string>(name: string, allowed: readonly T[]): T[] => {
 		const out: T[] = [];

@@ -11,7 +11,14 @@ import { scheduleOf, type ActivityFields, type PlaceFields } from './place-value
 const list = (vocabulary: Parameters<typeof label>[0], codes: string[]) => codes.map((c) => label(vocabulary, c)).join('、');
 
 export function placeDisplay(f: PlaceFields): Display {
-	const fee = f.fee_kind === 'free' ? m.reg_fee_free() : f.fee_kind === 'paid' ? m.reg_fee_yen({ fee: f.fee_yen }) : f.fee_kind === 'unknown' ? m.reg_fee_unknown() : '';
+	const fee =
+		f.fee_kind === 'free'
+			? m.reg_fee_free()
+			: f.fee_kind === 'paid'
+				? m.reg_fee_yen({ fee: f.fee_yen })
+				: f.fee_kind === 'unknown'
+					? m.reg_fee_unknown()
+					: '';
 	return [
 		{ key: 'name', label: m.reg_field_name(), value: f.name },
 		{ key: 'name_kana', label: m.reg_field_name_kana(), value: f.name_kana },
@@ -31,7 +38,11 @@ export function placeDisplay(f: PlaceFields): Display {
 		{ key: 'website', label: m.reg_field_website(), value: f.website },
 		{ key: 'disclosure', label: m.reg_field_disclosure(), value: f.disclosure ? label('disclosure_level', f.disclosure) : '' },
 		{ key: 'address', label: m.reg_field_address(), value: [f.postal_code && `〒${f.postal_code}`, f.address].filter(Boolean).join(' ') },
-		{ key: 'location', label: m.reg_field_location(), value: f.lat && f.lon ? `${Number(f.lat).toFixed(5)}, ${Number(f.lon).toFixed(5)}` : '' }
+		{
+			key: 'location',
+			label: m.reg_field_location(),
+			value: f.lat && f.lon ? `${Number(f.lat).toFixed(5)}, ${Number(f.lon).toFixed(5)}` : ''
+		}
 	];
 }
 

@@ -6,7 +6,16 @@ import { describe as sentence } from '../shared/schedule';
 describe('reading a 社協 list', () => {
 	it('knows the usual column titles, in any width', () => {
 		expect(mapHeader(['名称', '所在地', '運営団体', '開催日時', '参加費', '緯度', '経度', 'ＴＥＬ', '備考', '謎の列'])).toEqual([
-			'name', 'address', 'organization', 'schedule', 'fee', 'lat', 'lon', 'phone', 'description', null
+			'name',
+			'address',
+			'organization',
+			'schedule',
+			'fee',
+			'lat',
+			'lon',
+			'phone',
+			'description',
+			null
 		]);
 	});
 

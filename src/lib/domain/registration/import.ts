@@ -12,8 +12,23 @@ import { inJapanOutline, isPhone, normalizeDecimal, normalizePhone, normalizePos
 export const IMPORT_MAX_ROWS = 500;
 
 export const IMPORT_FIELDS = [
-	'name', 'name_kana', 'category', 'organization', 'address', 'postal_code', 'lat', 'lon', 'phone', 'email', 'website',
-	'schedule', 'fee', 'summary', 'description', 'venue_name', 'targets'
+	'name',
+	'name_kana',
+	'category',
+	'organization',
+	'address',
+	'postal_code',
+	'lat',
+	'lon',
+	'phone',
+	'email',
+	'website',
+	'schedule',
+	'fee',
+	'summary',
+	'description',
+	'venue_name',
+	'targets'
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -38,7 +53,10 @@ const ALIASES: Record<ImportField, string[]> = {
 	targets: ['対象', '対象者', 'target']
 };
 
-const key = (s: string) => normalizeText(s).replace(/[\s　]/g, '').toLowerCase();
+const key = (s: string) =>
+	normalizeText(s)
+		.replace(/[\s　]/g, '')
+		.toLowerCase();
 const ALIAS_INDEX = new Map<string, ImportField>(
 	(Object.entries(ALIASES) as [ImportField, string[]][]).flatMap(([f, names]) => names.map((n) => [key(n), f] as [string, ImportField]))
 );
@@ -97,7 +115,8 @@ export function parseFee(text: string): { kind: 'free' | 'paid' | 'unknown'; yen
 	if (t === '') return { kind: 'unknown', yen: '', note: '' };
 	if (/^(無料|なし|0円?)$/.test(t)) return { kind: 'free', yen: '', note: '' };
 	const yen = /(\d{1,6})円/.exec(t) ?? /^(\d{1,6})$/.exec(t);
-	if (yen && Number(yen[1]) > 0 && Number(yen[1]) <= 100000) return { kind: 'paid', yen: yen[1], note: /^\d+円?$/.test(t) ? '' : tidyLine(text).slice(0, 200) };
+	if (yen && Number(yen[1]) > 0 && Number(yen[1]) <= 100000)
+		return { kind: 'paid', yen: yen[1], note: /^\d+円?$/.test(t) ? '' : tidyLine(text).slice(0, 200) };
 	return { kind: 'unknown', yen: '', note: tidyLine(text).slice(0, 200) };
 }
 
@@ -109,8 +128,15 @@ const dayIndex = (c: string) => DAY.indexOf(c);
  * 「毎月15日」「最終日曜」 → the schedule builder's fields; anything else → 不定期 with the text as its note.
  */
 export function parseScheduleText(text: string, dtstart: string, askNote = ''): { fields: ScheduleFields; understood: boolean } {
-	const t = normalizeText(text).replace(/\s+/g, '').replace(/[～〜~－ー―‐-]/g, '〜');
-	const f: ScheduleFields = { ...EMPTY_SCHEDULE, dtstart, holiday_policy: /祝(日|祭日)?(は)?(休|除)/.test(t) ? 'skip' : 'hold', schedule_note: '' };
+	const t = normalizeText(text)
+		.replace(/\s+/g, '')
+		.replace(/[～〜~－ー―‐-]/g, '〜');
+	const f: ScheduleFields = {
+		...EMPTY_SCHEDULE,
+		dtstart,
+		holiday_policy: /祝(日|祭日)?(は)?(休|除)/.test(t) ? 'skip' : 'hold',
+		schedule_note: ''
+	};
 	const time = /(\d{1,2})(?:[:：時](\d{2})?分?)〜(\d{1,2})(?:[:：時](\d{2})?分?)?/.exec(t);
 	if (time) {
 		f.start_time = `${time[1].padStart(2, '0')}:${time[2] ?? '00'}`;
@@ -190,7 +216,17 @@ export interface ImportRow {
 
 const MARKUP = /<\s*\/?\s*[a-z!?]/i;
 const LIMITS: Partial<Record<ImportField, number>> = {
-	name_kana: 100, organization: 100, postal_code: 8, email: 254, website: 500, schedule: 200, fee: 200, summary: 200, description: 4000, venue_name: 100, targets: 200
+	name_kana: 100,
+	organization: 100,
+	postal_code: 8,
+	email: 254,
+	website: 500,
+	schedule: 200,
+	fee: 200,
+	summary: 200,
+	description: 4000,
+	venue_name: 100,
+	targets: 200
 };
 
 function cellText(v: unknown): string {
@@ -265,6 +301,9 @@ export function checkRow(v: ImportValues, rawCategory = v.category as string): I
 
 /** Two rows (or a row and a listing) that are probably the same place. */
 export function sameName(a: string, b: string): boolean {
-	const fold = (s: string) => normalizeText(s).replace(/[\s　・･()（）「」『』]/g, '').toLowerCase();
+	const fold = (s: string) =>
+		normalizeText(s)
+			.replace(/[\s　・･()（）「」『』]/g, '')
+			.toLowerCase();
 	return fold(a) === fold(b);
 }

@@ -61,9 +61,20 @@ describe('normalisers for what Japanese keyboards produce', () => {
 describe('the outline of Japan', () => {
 	it('has Tokyo, 那覇, 稚内 and 南鳥島 in it, and Seoul, 釜山, Taipei and Vladivostok out', async () => {
 		const { inJapanOutline } = await import('./normalize');
-		for (const [lon, lat] of [[139.77, 35.68], [127.68, 26.21], [141.67, 45.41], [153.98, 24.29], [138.41, 34.98]])
+		for (const [lon, lat] of [
+			[139.77, 35.68],
+			[127.68, 26.21],
+			[141.67, 45.41],
+			[153.98, 24.29],
+			[138.41, 34.98]
+		])
 			expect(inJapanOutline(lon, lat), `${lon},${lat}`).toBe(true);
-		for (const [lon, lat] of [[126.97, 37.56], [129.04, 35.1], [121.56, 25.03], [131.88, 43.12]])
+		for (const [lon, lat] of [
+			[126.97, 37.56],
+			[129.04, 35.1],
+			[121.56, 25.03],
+			[131.88, 43.12]
+		])
 			expect(inJapanOutline(lon, lat), `${lon},${lat}`).toBe(false);
 	});
 });

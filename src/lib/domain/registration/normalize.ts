@@ -71,7 +71,9 @@ const ERA_START: Record<string, number> = { 令和: 2019, R: 2019, 平成: 1989,
  * Without a year ('12/29', '12月29日') → 'MM-DD' (a date every year).
  */
 export function normalizeDate(value: string): string {
-	const v = normalizeText(value).replace(/\s+/g, '').replace(/[（(][日月火水木金土][）)]$/, '');
+	const v = normalizeText(value)
+		.replace(/\s+/g, '')
+		.replace(/[（(][日月火水木金土][）)]$/, '');
 	if (v === '') return '';
 	let m = /^(令和|平成|昭和|[RHS])(元|\d{1,2})[年./-](\d{1,2})[月./-](\d{1,2})日?$/.exec(v);
 	if (m) {
@@ -105,7 +107,9 @@ export function isMonthDay(value: string): boolean {
 
 /** '３００円', '1,000', '５人' → '300', '1000', '5'. */
 export function normalizeInteger(value: string): string {
-	return normalizeText(value).replace(/[,，\s]/g, '').replace(/(円|人|名|歳|才)$/, '');
+	return normalizeText(value)
+		.replace(/[,，\s]/g, '')
+		.replace(/(円|人|名|歳|才)$/, '');
 }
 
 /** '〒４２０－０８５３', '4200853' → '420-0853'. */
@@ -116,25 +120,10 @@ export function normalizePostalCode(value: string): string {
 
 /** Coordinates as typed: '３４．９８' → '34.98'. */
 export function normalizeDecimal(value: string): string {
-	return normalizeText(value).replace(/[．。]/g, '.').replace(DASHES, '-').replace(/\s+/g, '');
+	return normalizeText(value)
+		.replace(/[．。]/g, '.')
+		.replace(DASHES, '-')
+		.replace(/\s+/g, '');
 }
 
-/**
- * The same coarse outline of Japan's territory the database checks (private.in_japan), from
- * 与那国島 to 南鳥島 and 沖ノ鳥島 to 稚内, drawn to keep out Korea, China, Taiwan and Russia.
- */
-export const JAPAN_OUTLINE: [number, number][] = [
-	[122.9, 20.4], [154.0, 20.4], [154.0, 45.6], [140.5, 45.6], [139.0, 42.0], [135.5, 37.5], [131.0, 36.5],
-	[129.6, 35.0], [128.9, 34.8], [128.3, 33.5], [125.0, 30.0], [122.9, 24.4], [122.9, 20.4]
-];
-
-/** Whether a point lies inside JAPAN_OUTLINE (ray casting). */
-export function inJapanOutline(lon: number, lat: number): boolean {
-	let inside = false;
-	for (let i = 0, j = JAPAN_OUTLINE.length - 1; i < JAPAN_OUTLINE.length; j = i++) {
-		const [xi, yi] = JAPAN_OUTLINE[i];
-		const [xj, yj] = JAPAN_OUTLINE[j];
-		if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-	}
-	return inside;
-}
+export { JAPAN_OUTLINE, inJapanOutline } from '../shared/japan';

@@ -14,11 +14,7 @@ export type ImageKind = 'jpeg' | 'png' | 'webp';
 export function sniffImage(bytes: Uint8Array): ImageKind | null {
 	if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
 	if (bytes.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => bytes[i] === b)) return 'png';
-	if (
-		bytes.length >= 12 &&
-		String.fromCharCode(...bytes.slice(0, 4)) === 'RIFF' &&
-		String.fromCharCode(...bytes.slice(8, 12)) === 'WEBP'
-	)
+	if (bytes.length >= 12 && String.fromCharCode(...bytes.slice(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.slice(8, 12)) === 'WEBP')
 		return 'webp';
 	return null;
 }

@@ -223,9 +223,28 @@ export interface PlaceFields {
 
 /** The keys a place form compares and a change request carries. */
 export const PLACE_FIELDS: (keyof PlaceFields)[] = [
-	'name', 'name_kana', 'category', 'summary', 'description', 'target_groups', 'accommodations', 'venue_type',
-	'venue_name', 'fee_kind', 'fee_yen', 'fee_note', 'accessibility', 'access_note', 'contact_phone', 'contact_email',
-	'website', 'disclosure', 'address', 'postal_code', 'lon', 'lat'
+	'name',
+	'name_kana',
+	'category',
+	'summary',
+	'description',
+	'target_groups',
+	'accommodations',
+	'venue_type',
+	'venue_name',
+	'fee_kind',
+	'fee_yen',
+	'fee_note',
+	'accessibility',
+	'access_note',
+	'contact_phone',
+	'contact_email',
+	'website',
+	'disclosure',
+	'address',
+	'postal_code',
+	'lon',
+	'lat'
 ];
 
 export interface PlaceRow {
@@ -311,9 +330,28 @@ export function placeFieldsOf(p: PlaceRow, l: LocationRow | null): PlaceFields {
 }
 
 export const EMPTY_PLACE: PlaceFields = {
-	name: '', name_kana: '', category: '', summary: '', description: '', target_groups: [], accommodations: [],
-	venue_type: '', venue_name: '', fee_kind: '', fee_yen: '', fee_note: '', accessibility: '', access_note: '',
-	contact_phone: '', contact_email: '', website: '', disclosure: 'exact', address: '', postal_code: '', lon: '', lat: ''
+	name: '',
+	name_kana: '',
+	category: '',
+	summary: '',
+	description: '',
+	target_groups: [],
+	accommodations: [],
+	venue_type: '',
+	venue_name: '',
+	fee_kind: '',
+	fee_yen: '',
+	fee_note: '',
+	accessibility: '',
+	access_note: '',
+	contact_phone: '',
+	contact_email: '',
+	website: '',
+	disclosure: 'exact',
+	address: '',
+	postal_code: '',
+	lon: '',
+	lat: ''
 };
 
 // ── activities and openings ───────────────────────────────────────────────────────────────
@@ -323,10 +361,31 @@ export interface ActivityFields extends ScheduleFields {
 	description: string;
 }
 
-export const ACTIVITY_FIELDS: (keyof ActivityFields)[] = ['title', 'description', 'pattern', 'weekdays', 'weekday', 'nths', 'month_days',
-	'dtstart', 'until', 'start_time', 'end_time', 'holiday_policy', 'closed_year_end', 'closure_from_1', 'closure_to_1',
-	'closure_label_1', 'closure_from_2', 'closure_to_2', 'closure_label_2', 'closure_from_3', 'closure_to_3', 'closure_label_3',
-	'schedule_note'];
+export const ACTIVITY_FIELDS: (keyof ActivityFields)[] = [
+	'title',
+	'description',
+	'pattern',
+	'weekdays',
+	'weekday',
+	'nths',
+	'month_days',
+	'dtstart',
+	'until',
+	'start_time',
+	'end_time',
+	'holiday_policy',
+	'closed_year_end',
+	'closure_from_1',
+	'closure_to_1',
+	'closure_label_1',
+	'closure_from_2',
+	'closure_to_2',
+	'closure_label_2',
+	'closure_from_3',
+	'closure_to_3',
+	'closure_label_3',
+	'schedule_note'
+];
 
 export interface OpeningFields extends ScheduleFields {
 	activity_id: string;

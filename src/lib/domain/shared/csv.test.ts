@@ -3,7 +3,13 @@ import { toCsv } from './csv';
 
 describe('toCsv', () => {
 	it('starts with a BOM, ends lines with CRLF, quotes commas, quotes and newlines', () => {
-		const csv = toCsv(['名称', '説明'], [['ひだまり食堂', 'ごはん, おやつ'], ['"集い"の場', '1行目\n2行目']]);
+		const csv = toCsv(
+			['名称', '説明'],
+			[
+				['ひだまり食堂', 'ごはん, おやつ'],
+				['"集い"の場', '1行目\n2行目']
+			]
+		);
 		expect(csv.startsWith('\uFEFF名称,説明\r\n')).toBe(true);
 		expect(csv).toContain('ひだまり食堂,"ごはん, おやつ"\r\n');
 		expect(csv).toContain('"""集い""の場","1行目\n2行目"\r\n');

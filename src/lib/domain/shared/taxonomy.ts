@@ -19,16 +19,7 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export const TARGET_GROUPS = [
-	'elderly',
-	'disability',
-	'children',
-	'parents',
-	'poverty',
-	'youth',
-	'hikikomori',
-	'anyone'
-] as const;
+export const TARGET_GROUPS = ['elderly', 'disability', 'children', 'parents', 'poverty', 'youth', 'hikikomori', 'anyone'] as const;
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
 
 /** 配慮 codes: what a place or an opening offers so that someone can come. */

@@ -4,7 +4,10 @@
 
 /** 全角英数・記号 → 半角, ｶﾀｶﾅ → カタカナ, and the many Unicode spaces → one kind (NFKC). */
 export function normalizeText(value: string): string {
-	return value.normalize('NFKC').replace(/[\u200B-\u200D\uFEFF]/g, '').trim();
+	return value
+		.normalize('NFKC')
+		.replace(/[\u200B-\u200D\uFEFF]/g, '')
+		.trim();
 }
 
 /** Digits only, from any width: '０９０－１２３４－５６７８' → '09012345678'. */

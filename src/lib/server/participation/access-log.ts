@@ -43,7 +43,12 @@ export async function participantTrail(tx: Tx, participantId: string, limit = 50
 	);
 	const ids = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
 	const names = new Map(
-		ids.length ? (await tx.query<{ id: string; name: string }>('select id, name from public.display_names($1::uuid[])', [ids])).map((n) => [n.id, n.name]) : []
+		ids.length
+			? (await tx.query<{ id: string; name: string }>('select id, name from public.display_names($1::uuid[])', [ids])).map((n) => [
+					n.id,
+					n.name
+				])
+			: []
 	);
 	return rows.map(({ actorId, ...r }) => ({ ...r, actorName: actorId ? (names.get(actorId) ?? null) : null }));
 }

@@ -76,7 +76,12 @@ async function logHost(tx: Tx, action: 'view' | 'update', v: { municipalityId: s
 		);
 }
 
-export async function viewHostRequest(driver: Driver, key: Uint8Array, token: string, now = new Date()): Promise<{ state: HostLinkState; request: HostRequestView | null }> {
+export async function viewHostRequest(
+	driver: Driver,
+	key: Uint8Array,
+	token: string,
+	now = new Date()
+): Promise<{ state: HostLinkState; request: HostRequestView | null }> {
 	const { state, value } = await viewLink(driver, key, 'host_reply', token, now, async (tx, placementId, linkState) => {
 		const placement = linkState === 'ok' ? await placementState(tx, placementId) : linkState;
 		if (placement !== 'open') return { state: placement, request: null };
@@ -97,7 +102,13 @@ export async function viewHostRequest(driver: Driver, key: Uint8Array, token: st
 }
 
 /** Takes the host's one answer; the link is spent whatever happens next. */
-export async function answerHostRequest(driver: Driver, key: Uint8Array, token: string, answer: HostAnswer, now = new Date()): Promise<HostLinkState | 'done'> {
+export async function answerHostRequest(
+	driver: Driver,
+	key: Uint8Array,
+	token: string,
+	answer: HostAnswer,
+	now = new Date()
+): Promise<HostLinkState | 'done'> {
 	const spent = await spendLink(driver, key, 'host_reply', token, now, async (tx, placementId) => {
 		// Locks the placement so two answers sent at once (a double tap) count once.
 		await tx.query('select 1 from casework.placements where id = $1 for update', [placementId]);
@@ -127,14 +138,25 @@ async function summaryFor(tx: Tx, participantId: string): Promise<string | null>
 	const p = await getParticipant(tx, participantId);
 	if (!p) return null;
 	return hostSummaryOf(
-		{ shareSummaryWithHost: p.shareSummaryWithHost, ageBand: p.ageBand, required: p.requiredAccommodations, companion: p.needsCompanionFirstVisit },
-		{ ageBand: (c) => participationLabel('age_band', c), accommodation: (c) => label('accommodation', c), companion: m.pt_field_companion() }
+		{
+			shareSummaryWithHost: p.shareSummaryWithHost,
+			ageBand: p.ageBand,
+			required: p.requiredAccommodations,
+			companion: p.needsCompanionFirstVisit
+		},
+		{
+			ageBand: (c) => participationLabel('age_band', c),
+			accommodation: (c) => label('accommodation', c),
+			companion: m.pt_field_companion()
+		}
 	);
 }
 
 /** The summary a proposed (or expired) placement would share if asked now; the shared one otherwise. */
 export async function summaryToShare(tx: Tx, placement: PlacementRecord): Promise<string | null> {
-	return placement.status === 'proposed' || placement.status === 'expired' ? summaryFor(tx, placement.participantId) : placement.hostSummary;
+	return placement.status === 'proposed' || placement.status === 'expired'
+		? summaryFor(tx, placement.participantId)
+		: placement.hostSummary;
 }
 
 export type AskResult =
@@ -167,12 +189,21 @@ export async function askHost(
 	const to = asked.placement.organizationEmail;
 	if (to)
 		await services.mailer.send(
-			hostRequestMail(to, { opening: asked.placement.openingTitle, link, expires: asked.link.expiresAt, municipalityId: asked.placement.municipalityId, reminder: false })
+			hostRequestMail(to, {
+				opening: asked.placement.openingTitle,
+				link,
+				expires: asked.link.expiresAt,
+				municipalityId: asked.placement.municipalityId,
+				reminder: false
+			})
 		);
 	return { ok: true, channel: 'link', link, expiresAt: asked.link.expiresAt, mailedTo: to };
 }
 
-export function hostRequestMail(to: string, p: { opening: string; link: string; expires: Date; municipalityId: string; reminder: boolean }) {
+export function hostRequestMail(
+	to: string,
+	p: { opening: string; link: string; expires: Date; municipalityId: string; reminder: boolean }
+) {
 	const expires = formatWareki(p.expires);
 	return {
 		kind: p.reminder ? ('host_reminder' as const) : ('host_request' as const),
@@ -188,13 +219,22 @@ export function hostRequestMail(to: string, p: { opening: string; link: string; 
  * with a fresh link (the first stays valid); after 7 days they expire, and the coordinator sees
  * them at the top of the list to ask again or choose another opening.
  */
-export async function sweepHostRequests(p: { driver: Driver; mailer: Mailer; linkKey: Uint8Array; origin: string; now?: Date }): Promise<{ reminded: number; expired: number }> {
+export async function sweepHostRequests(p: {
+	driver: Driver;
+	mailer: Mailer;
+	linkKey: Uint8Array;
+	origin: string;
+	now?: Date;
+}): Promise<{ reminded: number; expired: number }> {
 	const now = p.now ?? new Date();
 	const expiredBefore = new Date(now.getTime() - HOST_REQUEST.expiresAfterDays * DAY_MS);
 	const remindBefore = new Date(now.getTime() - HOST_REQUEST.remindAfterDays * DAY_MS);
 	const { expired, due } = await asSystem(p.driver, async (tx) => {
 		await tx.query(`select set_config('tsunagari.via', 'system', true)`);
-		const expired = await tx.query(`update casework.placements set status = 'expired' where status = 'asked' and asked_at <= $1 returning id`, [expiredBefore]);
+		const expired = await tx.query(
+			`update casework.placements set status = 'expired' where status = 'asked' and asked_at <= $1 returning id`,
+			[expiredBefore]
+		);
 		const due = await tx.query<{ id: string; title: string; email: string; municipality_id: string; asked_at: Date }>(
 			`select x.id, x.opening_title as title, org.email, x.municipality_id, x.asked_at
 			 from casework.placements x join public.organizations org on org.id = x.organization_id
@@ -211,7 +251,15 @@ export async function sweepHostRequests(p: { driver: Driver; mailer: Mailer; lin
 		return { expired: expired.length, due: links };
 	});
 	for (const { row, token, expiresAt } of due) {
-		await p.mailer.send(hostRequestMail(row.email, { opening: row.title, link: hostReplyUrl(p.origin, token), expires: expiresAt, municipalityId: row.municipality_id, reminder: true }));
+		await p.mailer.send(
+			hostRequestMail(row.email, {
+				opening: row.title,
+				link: hostReplyUrl(p.origin, token),
+				expires: expiresAt,
+				municipalityId: row.municipality_id,
+				reminder: true
+			})
+		);
 	}
 	return { reminded: due.length, expired };
 }

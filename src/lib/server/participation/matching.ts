@@ -4,7 +4,16 @@
  * participants with what their placements so far say about them. The engine decides; this
  * module only reads (under RLS) and translates.
  */
-import { assignBatch, HORIZON_DAYS, rankOpenings, rankParticipants, type Match, type NearMiss, type Opening, type Participant } from '$lib/domain/participation/matching';
+import {
+	assignBatch,
+	HORIZON_DAYS,
+	rankOpenings,
+	rankParticipants,
+	type Match,
+	type NearMiss,
+	type Opening,
+	type Participant
+} from '$lib/domain/participation/matching';
 import type { AgeBand, Goal, Mode, Preference } from '$lib/domain/participation/matching/types';
 import { PLACEMENT_STATUSES, occupiesCapacity } from '$lib/domain/participation';
 import { occurrences } from '$lib/domain/shared/schedule';
@@ -49,7 +58,12 @@ interface OpeningRow extends ScheduleRow {
 }
 
 /** Open openings of the municipality (public or for coordinators) as the engine's input. */
-export async function loadOpenings(tx: Tx, municipalityId: string, now: Date, only?: string): Promise<{ openings: Opening[]; info: Map<string, OpeningInfo> }> {
+export async function loadOpenings(
+	tx: Tx,
+	municipalityId: string,
+	now: Date,
+	only?: string
+): Promise<{ openings: Opening[]; info: Map<string, OpeningInfo> }> {
 	const rows = await tx.query<OpeningRow>(
 		`select o.id, o.organization_id, org.name as organization_name, o.title, o.place_id, p.name as place_name,
 		        extensions.st_x(l.location::extensions.geometry) as lon, extensions.st_y(l.location::extensions.geometry) as lat,
@@ -175,7 +189,12 @@ export async function openingsFor(tx: Tx, participantId: string, now: Date, limi
 	if (!row) return null;
 	const { openings, info } = await loadOpenings(tx, row.municipality_id, now);
 	const live = new Set(row.live);
-	const ranked = rankOpenings(toParticipant(row), openings.filter((o) => !live.has(o.id)), now, { limit });
+	const ranked = rankOpenings(
+		toParticipant(row),
+		openings.filter((o) => !live.has(o.id)),
+		now,
+		{ limit }
+	);
 	return {
 		matches: ranked.matches.map((m) => ({ ...m, opening: info.get(m.openingId)! })),
 		nearMisses: ranked.nearMisses.map((n) => ({ ...n, opening: info.get(n.openingId)! }))
@@ -208,10 +227,20 @@ export async function participantsFor(tx: Tx, municipalityId: string, openingId:
 	const codes = new Map(rows.map((r) => [r.id, r.code]));
 	const ranked = rankParticipants(openings[0], rows.map(toParticipant), now, { limit: 50 });
 	const shown = [...ranked.matches.map((m) => m.participantId), ...ranked.nearMisses.map((n) => n.participantId)];
-	await logReads(tx, 'list', 'participant', shown.map((id) => ({ id, municipalityId, participantId: id })));
+	await logReads(
+		tx,
+		'list',
+		'participant',
+		shown.map((id) => ({ id, municipalityId, participantId: id }))
+	);
 	return {
 		opening: info.get(openingId)!,
-		matches: ranked.matches.map((m) => ({ participantId: m.participantId, code: codes.get(m.participantId)!, score: m.score, sentence: m.sentence })),
+		matches: ranked.matches.map((m) => ({
+			participantId: m.participantId,
+			code: codes.get(m.participantId)!,
+			score: m.score,
+			sentence: m.sentence
+		})),
 		nearMisses: ranked.nearMisses.map((n) => ({ participantId: n.participantId, code: codes.get(n.participantId)!, reason: n.reason }))
 	};
 }
@@ -236,17 +265,20 @@ export async function batchFor(tx: Tx, municipalityId: string, now: Date) {
 	const { openings, info } = await loadOpenings(tx, municipalityId, now);
 	const result = assignBatch(rows.map(toParticipant), openings, now);
 	const byId = new Map(rows.map((r) => [r.id, r]));
-	await logReads(tx, 'list', 'participant', rows.map((r) => ({ id: r.id, municipalityId, participantId: r.id })));
+	await logReads(
+		tx,
+		'list',
+		'participant',
+		rows.map((r) => ({ id: r.id, municipalityId, participantId: r.id }))
+	);
 	return {
-		proposals: result.assignments.map(
-			(a): BatchProposal => ({
-				participantId: a.participantId,
-				code: byId.get(a.participantId)!.code,
-				waitingSince: byId.get(a.participantId)!.waiting_since,
-				opening: info.get(a.openingId)!,
-				score: a.score
-			})
-		),
+		proposals: result.assignments.map((a): BatchProposal => ({
+			participantId: a.participantId,
+			code: byId.get(a.participantId)!.code,
+			waitingSince: byId.get(a.participantId)!.waiting_since,
+			opening: info.get(a.openingId)!,
+			score: a.score
+		})),
 		unassigned: result.unassigned.map((id) => ({ participantId: id, code: byId.get(id)!.code })),
 		totalScore: result.totalScore
 	};

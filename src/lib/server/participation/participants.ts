@@ -59,7 +59,8 @@ export async function getParticipant(tx: Tx, id: string): Promise<ParticipantRec
 	const [row] = await tx.query<ParticipantRecord>(`select ${COLUMNS} from ${FROM} where p.id = $1`, [id]);
 	if (!row) return null;
 	await logReads(tx, 'view', 'participant', [{ id: row.id, municipalityId: row.municipalityId, participantId: row.id }]);
-	if (row.realName !== null) await logReads(tx, 'view', 'participant_name', [{ id: row.id, municipalityId: row.municipalityId, participantId: row.id }]);
+	if (row.realName !== null)
+		await logReads(tx, 'view', 'participant_name', [{ id: row.id, municipalityId: row.municipalityId, participantId: row.id }]);
 	return row;
 }
 
@@ -87,7 +88,12 @@ export async function listParticipants(tx: Tx): Promise<ParticipantSummary[]> {
 		   order by x.created_at desc limit 1) l on true
 		 order by p.code limit 1000`
 	);
-	await logReads(tx, 'list', 'participant', rows.map((r) => ({ id: r.id, municipalityId: r.municipalityId, participantId: r.id })));
+	await logReads(
+		tx,
+		'list',
+		'participant',
+		rows.map((r) => ({ id: r.id, municipalityId: r.municipalityId, participantId: r.id }))
+	);
 	return rows;
 }
 
@@ -152,7 +158,11 @@ export async function updateParticipant(tx: Tx, id: string, f: ParticipantForm):
 	]);
 	if (clash) return { ok: false, reason: 'duplicate_code' };
 	try {
-		const rows = await tx.query(`update casework.participants set ${SET} where id = $1 and version = $17 returning id`, [id, ...values(f), f.version]);
+		const rows = await tx.query(`update casework.participants set ${SET} where id = $1 and version = $17 returning id`, [
+			id,
+			...values(f),
+			f.version
+		]);
 		if (rows.length === 0) return { ok: false, reason: 'conflict' };
 	} catch (e) {
 		if (isDuplicateCode(e)) return { ok: false, reason: 'duplicate_code' };

@@ -62,8 +62,15 @@ export async function getPlacement(tx: Tx, id: string): Promise<PlacementRecord 
 }
 
 export async function placementsOf(tx: Tx, participantId: string): Promise<PlacementRecord[]> {
-	const rows = await tx.query<PlacementRecord>(`select ${COLUMNS} from ${FROM} where x.participant_id = $1 order by x.created_at desc`, [participantId]);
-	await logReads(tx, 'list', 'placement', rows.map((r) => ({ id: r.id, municipalityId: r.municipalityId, participantId: r.participantId })));
+	const rows = await tx.query<PlacementRecord>(`select ${COLUMNS} from ${FROM} where x.participant_id = $1 order by x.created_at desc`, [
+		participantId
+	]);
+	await logReads(
+		tx,
+		'list',
+		'placement',
+		rows.map((r) => ({ id: r.id, municipalityId: r.municipalityId, participantId: r.participantId }))
+	);
 	return rows;
 }
 
@@ -93,11 +100,14 @@ export async function propose(tx: Tx, participantId: string, openingId: string, 
  * What the host is shown, and only with the person's consent: age band, the 配慮 they need,
  * whether someone comes along the first time. Never the code, the area, the notes or a name.
  */
-export function hostSummaryOf(p: { shareSummaryWithHost: boolean; ageBand: string; required: string[]; companion: boolean }, labels: {
-	ageBand: (code: string) => string;
-	accommodation: (code: string) => string;
-	companion: string;
-}): string | null {
+export function hostSummaryOf(
+	p: { shareSummaryWithHost: boolean; ageBand: string; required: string[]; companion: boolean },
+	labels: {
+		ageBand: (code: string) => string;
+		accommodation: (code: string) => string;
+		companion: string;
+	}
+): string | null {
 	if (!p.shareSummaryWithHost) return null;
 	const parts = [labels.ageBand(p.ageBand), ...p.required.map(labels.accommodation)];
 	if (p.companion) parts.push(labels.companion);
@@ -127,7 +137,14 @@ type Current = NonNullable<Awaited<ReturnType<typeof current>>>;
  * Moves the placement to `to` with the given columns, if the workflow allows it from where it is
  * (`row` when the caller has just read it).
  */
-async function move(tx: Tx, id: string, version: number, to: PlacementStatus | null, set: Record<string, unknown>, row?: Current | null): Promise<StepResult> {
+async function move(
+	tx: Tx,
+	id: string,
+	version: number,
+	to: PlacementStatus | null,
+	set: Record<string, unknown>,
+	row?: Current | null
+): Promise<StepResult> {
 	if (row === undefined) row = await current(tx, id);
 	if (!row) return { ok: false, reason: 'not_found' };
 	if (row.version !== version) return { ok: false, reason: 'conflict' };
@@ -135,12 +152,22 @@ async function move(tx: Tx, id: string, version: number, to: PlacementStatus | n
 	const params: unknown[] = [id, version];
 	const bind = (v: unknown) => `$${params.push(v)}`;
 	const assignments = Object.entries(to ? { status: to, ...set } : set).map(([c, v]) => `${c} = ${bind(v)}`);
-	const updated = await tx.query(`update casework.placements set ${assignments.join(', ')} where id = $1 and version = $2 returning id`, params);
+	const updated = await tx.query(
+		`update casework.placements set ${assignments.join(', ')} where id = $1 and version = $2 returning id`,
+		params
+	);
 	return updated.length ? { ok: true } : { ok: false, reason: 'conflict' };
 }
 
 /** Asking the host: 'asked' from a proposal (or again after expiry), with the summary the host may see. */
-export async function markAsked(tx: Tx, id: string, version: number, channel: 'link' | 'phone', hostSummary: string | null, now: Date): Promise<StepResult> {
+export async function markAsked(
+	tx: Tx,
+	id: string,
+	version: number,
+	channel: 'link' | 'phone',
+	hostSummary: string | null,
+	now: Date
+): Promise<StepResult> {
 	return move(tx, id, version, 'asked', { ask_channel: channel, asked_at: now, reminded_at: null, host_summary: hostSummary });
 }
 
@@ -181,7 +208,15 @@ export async function recordHostAnswer(tx: Tx, id: string, version: number, a: H
 export type Step = 'trial_visit' | 'active' | 'settled' | 'ended' | 'withdrawn' | 'helper';
 
 /** 見学・体験, 参加開始 (which schedules the follow-ups), 定着, 終了, 取り下げ, 協力者に. */
-export async function recordStep(tx: Tx, id: string, version: number, step: Step, on: string, reason: string | null, note: string | null): Promise<StepResult> {
+export async function recordStep(
+	tx: Tx,
+	id: string,
+	version: number,
+	step: Step,
+	on: string,
+	reason: string | null,
+	note: string | null
+): Promise<StepResult> {
 	// The database refuses these orders too; here they become a message next to the date.
 	const row = await current(tx, id);
 	const after = step === 'active' ? row?.trial_visit_on : step === 'ended' || step === 'helper' ? row?.started_on : null;
@@ -233,7 +268,9 @@ const FOLLOW_UP_COLUMNS = `f.id, f.placement_id as "placementId", x.participant_
 const FOLLOW_UP_FROM = `casework.follow_ups f join casework.placements x on x.id = f.placement_id join casework.participants p on p.id = x.participant_id`;
 
 export async function followUpsOf(tx: Tx, placementId: string): Promise<FollowUpRecord[]> {
-	return tx.query<FollowUpRecord>(`select ${FOLLOW_UP_COLUMNS} from ${FOLLOW_UP_FROM} where f.placement_id = $1 order by f.due_on`, [placementId]);
+	return tx.query<FollowUpRecord>(`select ${FOLLOW_UP_COLUMNS} from ${FOLLOW_UP_FROM} where f.placement_id = $1 order by f.due_on`, [
+		placementId
+	]);
 }
 
 /** The coordinator's list: follow-ups not yet done that are due within `days` (overdue ones first). */
@@ -244,7 +281,12 @@ export async function followUpsDue(tx: Tx, today: string, days = 3): Promise<Fol
 		 order by f.due_on, p.code limit 200`,
 		[addDays(today, days)]
 	);
-	await logReads(tx, 'list', 'follow_up', rows.map((r) => ({ id: r.id, municipalityId: r.municipalityId, participantId: r.participantId })));
+	await logReads(
+		tx,
+		'list',
+		'follow_up',
+		rows.map((r) => ({ id: r.id, municipalityId: r.municipalityId, participantId: r.participantId }))
+	);
 	return rows;
 }
 
@@ -282,6 +324,11 @@ export async function openRequests(tx: Tx): Promise<OpenRequest[]> {
 		 where x.status in ('proposed', 'asked', 'expired')
 		 order by array_position(array['expired','asked','proposed'], x.status), x.asked_at nulls last, p.code limit 200`
 	);
-	await logReads(tx, 'list', 'placement', rows.map((r) => ({ id: r.id, municipalityId: r.municipalityId, participantId: r.participantId })));
+	await logReads(
+		tx,
+		'list',
+		'placement',
+		rows.map((r) => ({ id: r.id, municipalityId: r.municipalityId, participantId: r.participantId }))
+	);
 	return rows;
 }

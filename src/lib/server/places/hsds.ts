@@ -7,11 +7,20 @@ import { describe } from '$lib/domain/shared/schedule';
 import type { ExportPlace } from './opendata';
 import { JST_OFFSET_HOURS } from '$lib/domain/shared/schedule/jst';
 
-
 /** HSDS/ORUK query parameters → our search parameters; the rest of the URL passes through. */
 export function hsdsToSearchParams(input: URLSearchParams): URLSearchParams {
 	const out = new URLSearchParams(input);
-	for (const key of ['search', 'taxonomy_term_id', 'proximity', 'proximity_radius', 'per_page', 'page', 'organization_id', 'modified_after']) out.delete(key);
+	for (const key of [
+		'search',
+		'taxonomy_term_id',
+		'proximity',
+		'proximity_radius',
+		'per_page',
+		'page',
+		'organization_id',
+		'modified_after'
+	])
+		out.delete(key);
 	if (input.get('search')) out.set('q', input.get('search')!);
 	for (const term of input.getAll('taxonomy_term_id').flatMap((t) => t.split(','))) {
 		const [vocabulary, code] = term.split(':');
@@ -33,7 +42,12 @@ const term = (vocabulary: string, code: string) => ({
 
 function schedules(p: ExportPlace) {
 	return p.activities.map((a) => {
-		const parts = Object.fromEntries((a.schedule.rrule ?? '').split(';').filter(Boolean).map((kv) => kv.split('=')));
+		const parts = Object.fromEntries(
+			(a.schedule.rrule ?? '')
+				.split(';')
+				.filter(Boolean)
+				.map((kv) => kv.split('='))
+		);
 		return {
 			id: a.id,
 			service_id: p.id,
@@ -69,7 +83,12 @@ export function toHsdsService(p: ExportPlace, baseUrl: URL) {
 		assured_date: p.verifiedAt ? p.verifiedAt.toISOString().slice(0, 10) : null,
 		phones: p.phone ? [{ id: `${p.id}-phone`, number: p.phone, type: 'voice', languages: [{ code: 'ja' }] }] : [],
 		schedules: schedules(p),
-		organization: p.organization && { id: p.organization.id, name: p.organization.name, email: p.organization.email, website: p.organization.website },
+		organization: p.organization && {
+			id: p.organization.id,
+			name: p.organization.name,
+			email: p.organization.email,
+			website: p.organization.website
+		},
 		service_at_locations:
 			p.disclosure === 'contact_only'
 				? []
@@ -86,7 +105,16 @@ export function toHsdsService(p: ExportPlace, baseUrl: URL) {
 								// approximate places carry a point snapped to a grid cell and an address to 町丁目
 								description: p.disclosure === 'approximate' ? 'approximate location' : null,
 								addresses: p.address
-									? [{ id: `${p.id}-addr`, address_1: p.address, city: p.municipalityName, state_province: p.prefecture, country: 'JP', address_type: 'physical' }]
+									? [
+											{
+												id: `${p.id}-addr`,
+												address_1: p.address,
+												city: p.municipalityName,
+												state_province: p.prefecture,
+												country: 'JP',
+												address_type: 'physical'
+											}
+										]
 									: [],
 								accessibility: p.accessibility ? [{ id: `${p.id}-acc`, description: p.accessibility }] : []
 							}

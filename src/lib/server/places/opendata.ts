@@ -61,7 +61,10 @@ export async function exportPlaces(tx: Tx, f: SearchFilter, now: Date, limit = E
 		 offset $${params.length - 1} limit $${params.length}`,
 		params
 	);
-	const activities = await activitiesOf(tx, rows.map((r) => r.id));
+	const activities = await activitiesOf(
+		tx,
+		rows.map((r) => r.id)
+	);
 	return rows.map((r) => ({ ...r, activities: activities.get(r.id) ?? [] }));
 }
 

@@ -31,7 +31,6 @@ export async function activitiesOf(tx: Tx, placeIds: string[]): Promise<Map<stri
 	return byPlace;
 }
 
-
 /** The area tree in display order (parents before children), for a select. */
 export async function areaOptions(tx: Tx): Promise<AreaOption[]> {
 	return tx.query<AreaOption>(
@@ -109,7 +108,14 @@ export async function publicOpeningsOf(tx: Tx, placeId: string): Promise<PublicO
 		 from public.openings o where o.place_id = $1 and o.visibility = 'public' and o.status = 'open' order by o.title`,
 		[placeId]
 	);
-	return rows.map((r) => ({ id: r.id, title: r.title, description: r.description, accommodations: r.accommodations, schedule: scheduleFromRow(r), scheduleNote: r.schedule_note }));
+	return rows.map((r) => ({
+		id: r.id,
+		title: r.title,
+		description: r.description,
+		accommodations: r.accommodations,
+		schedule: scheduleFromRow(r),
+		scheduleNote: r.schedule_note
+	}));
 }
 
 /** The top-level area (e.g. 圏域) each place lies in, by place id. */

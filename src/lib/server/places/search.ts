@@ -61,11 +61,15 @@ export function whereOf(f: SearchFilter, now: Date): { sql: string; params: unkn
 		const dLon = f.radius / (111_000 * Math.cos((f.near.lat * Math.PI) / 180));
 		and.push(`p.public_lat between ${bind(f.near.lat - dLat)} and ${bind(f.near.lat + dLat)}`);
 		and.push(`p.public_lon between ${bind(f.near.lon - dLon)} and ${bind(f.near.lon + dLon)}`);
-		and.push(`st_dwithin(p.public_location, st_setsrid(st_makepoint(${bind(f.near.lon)}, ${bind(f.near.lat)}), 4326)::geography, ${bind(f.radius)})`);
+		and.push(
+			`st_dwithin(p.public_location, st_setsrid(st_makepoint(${bind(f.near.lon)}, ${bind(f.near.lat)}), 4326)::geography, ${bind(f.radius)})`
+		);
 	}
 	if (f.bbox) {
 		const [w, s, e, n] = f.bbox;
-		and.push(`p.public_lat between ${bind(s)}::float8 and ${bind(n)}::float8 and p.public_lon between ${bind(w)}::float8 and ${bind(e)}::float8`);
+		and.push(
+			`p.public_lat between ${bind(s)}::float8 and ${bind(n)}::float8 and p.public_lon between ${bind(w)}::float8 and ${bind(e)}::float8`
+		);
 	}
 	if (f.when || f.weekdays.length || f.bands.length) {
 		const to = f.when === 'today' ? endOfJstDay(now) : f.when === 'week' ? endOfJstWeek(now) : new Date(now.getTime() + LOOKAHEAD_MS);

@@ -3,7 +3,7 @@
  * with 304s; Cache-Control that lets a CDN serve them for a few minutes.
  */
 import { createHash } from 'node:crypto';
-import type { ParamError } from '$lib/domain/places/search';
+import type { ParamError } from '$lib/domain/shared/params';
 
 export const PUBLIC_CACHE = 'public, max-age=300, stale-while-revalidate=3600';
 
@@ -11,7 +11,13 @@ export function cached(request: Request, body: string, headers: Record<string, s
 	const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
 	const common = { etag, 'cache-control': PUBLIC_CACHE, vary: 'accept-encoding', 'access-control-allow-origin': '*' };
 	const match = request.headers.get('if-none-match');
-	if (match && match.split(',').map((s) => s.trim().replace(/^W\//, '')).includes(etag))
+	if (
+		match &&
+		match
+			.split(',')
+			.map((s) => s.trim().replace(/^W\//, ''))
+			.includes(etag)
+	)
 		return new Response(null, { status: 304, headers: common });
 	return new Response(body, { status: 200, headers: { ...headers, ...common } });
 }

@@ -17,7 +17,10 @@ export interface Scheduler {
 	stop(): void;
 }
 
-export function startJobs(jobs: Job[], log: (job: string, error: unknown) => void = (job, e) => console.error(`job ${job} failed`, e)): Scheduler {
+export function startJobs(
+	jobs: Job[],
+	log: (job: string, error: unknown) => void = (job, e) => console.error(`job ${job} failed`, e)
+): Scheduler {
 	const running = new Map<string, Promise<void>>();
 	const runOne = (job: Job, now = new Date()): Promise<void> => {
 		const busy = running.get(job.name);

@@ -23,7 +23,11 @@ export async function saveActivity(tx: Tx, placeId: string, existing: boolean, f
 	const current = existing ? (await activitiesOfListing(tx, placeId)).find((a) => a.id === f.id) : undefined;
 	if (existing && !current) return { kind: 'not_found' };
 	if (await canEditDirectly(tx, placeId)) {
-		const via = (await isModeratorOf(tx, listing.meta.municipalityId)) ? 'moderator' : listing.meta.status === 'published' ? 'trusted' : 'form';
+		const via = (await isModeratorOf(tx, listing.meta.municipalityId))
+			? 'moderator'
+			: listing.meta.status === 'published'
+				? 'trusted'
+				: 'form';
 		if (!existing) {
 			await insertActivity(tx, placeId, f.id, f);
 			return { kind: 'saved', refresh: [f.id] };
@@ -31,10 +35,24 @@ export async function saveActivity(tx: Tx, placeId: string, existing: boolean, f
 		const saved = await updateActivity(tx, f.id, f.version, f, via);
 		if (saved.ok) return { kind: 'saved', refresh: [f.id] };
 		const last = await lastChange(tx, placeId);
-		return { kind: 'conflict', rows: diffDisplays(activityDisplay(current!.fields, locale), activityDisplay(f, locale)), version: current!.version, requestId: '', savedAt: last?.at ?? null, savedBy: last?.name ?? null };
+		return {
+			kind: 'conflict',
+			rows: diffDisplays(activityDisplay(current!.fields, locale), activityDisplay(f, locale)),
+			version: current!.version,
+			requestId: '',
+			savedAt: last?.at ?? null,
+			savedBy: last?.name ?? null
+		};
 	}
 	const action = existing ? 'update' : 'create';
-	const filed = await proposeActivityChange(tx, placeId, action, existing ? f.id : null, { requestId: f.request_id || null, version: f.version }, { ...f });
+	const filed = await proposeActivityChange(
+		tx,
+		placeId,
+		action,
+		existing ? f.id : null,
+		{ requestId: f.request_id || null, version: f.version },
+		{ ...f }
+	);
 	if (filed.ok) return { kind: filed.unchanged ? 'unchanged' : 'requested', refresh: [] };
 	if (filed.reason === 'not_found') return { kind: 'not_found' };
 	const pending = await pendingRequest(tx, placeId, 'activity', existing ? f.id : null);

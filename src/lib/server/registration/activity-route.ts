@@ -29,7 +29,10 @@ export async function saveActivityAction({ request, locals, params }: Event) {
 	if (r.kind === 'conflict') {
 		form.data.version = r.version;
 		form.data.request_id = r.requestId;
-		return fail(409, { form, conflict: { rows: r.rows, savedAt: r.savedAt ? formatDateTime(r.savedAt, locale) : null, savedBy: r.savedBy } });
+		return fail(409, {
+			form,
+			conflict: { rows: r.rows, savedAt: r.savedAt ? formatDateTime(r.savedAt, locale) : null, savedBy: r.savedBy }
+		});
 	}
 	if (r.refresh.length) await refreshOccurrences((await services()).driver, new Date(), r.refresh);
 	redirect(303, localizeHref(`/account/places/${placeId}?${r.kind}`));

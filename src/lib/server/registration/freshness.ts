@@ -53,7 +53,10 @@ export interface RecentConfirmation {
 }
 
 /** The moderator dashboard: what is due, overdue, and recently confirmed, in the caller's municipalities. */
-export async function freshnessDashboard(tx: Tx, now: Date): Promise<{ due: DueListing[]; overdue: DueListing[]; recent: RecentConfirmation[] }> {
+export async function freshnessDashboard(
+	tx: Tx,
+	now: Date
+): Promise<{ due: DueListing[]; overdue: DueListing[]; recent: RecentConfirmation[] }> {
 	const params: unknown[] = [];
 	const bind = (v: unknown) => `$${params.push(v)}`;
 	const f = freshnessSql(bind, now);
@@ -75,7 +78,10 @@ export async function freshnessDashboard(tx: Tx, now: Date): Promise<{ due: DueL
 		 order by c.confirmed_at desc limit 100`,
 		[now]
 	);
-	const names = await displayNames(tx, recent.map((r) => r.confirmedBy));
+	const names = await displayNames(
+		tx,
+		recent.map((r) => r.confirmedBy)
+	);
 	return {
 		due: rows.filter((r) => r.state === 'due'),
 		overdue: rows.filter((r) => r.state === 'overdue'),

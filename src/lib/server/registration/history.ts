@@ -20,7 +20,10 @@ export async function placeHistory(tx: Tx, placeId: string, limit = 200): Promis
 		 from public.place_history where place_id = $1 order by at desc, id desc limit $2`,
 		[placeId, limit]
 	);
-	const names = await displayNames(tx, rows.map((r) => r.actor));
+	const names = await displayNames(
+		tx,
+		rows.map((r) => r.actor)
+	);
 	return rows.map(({ actor, ...r }) => ({ ...r, actorName: actor ? (names.get(actor) ?? '—') : null }));
 }
 

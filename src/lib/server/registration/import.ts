@@ -8,7 +8,16 @@
 import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
-import { parseFee, parseScheduleText, parseTargets, readTable, checkRow, sameName, type ImportRow, type ImportValues } from '$lib/domain/registration/import';
+import {
+	parseFee,
+	parseScheduleText,
+	parseTargets,
+	readTable,
+	checkRow,
+	sameName,
+	type ImportRow,
+	type ImportValues
+} from '$lib/domain/registration/import';
 import { scheduleColumnsOf } from '$lib/domain/registration/place-values';
 import type { Geocoder } from '../platform/geocoder/index';
 import type { Tx } from '../platform/db/types';
@@ -20,7 +29,10 @@ const GEOCODE_AT_MOST = 60;
 export type UploadProblem = 'type' | 'unreadable' | 'empty' | 'too_large' | 'no_name_column';
 
 /** The table in an uploaded file: .xlsx, or CSV/TSV in UTF-8 or Shift_JIS (Excel's Japanese CSV). */
-export async function readUpload(bytes: Uint8Array, fileName: string): Promise<{ ok: true; table: unknown[][] } | { ok: false; problem: UploadProblem }> {
+export async function readUpload(
+	bytes: Uint8Array,
+	fileName: string
+): Promise<{ ok: true; table: unknown[][] } | { ok: false; problem: UploadProblem }> {
 	if (bytes.length === 0) return { ok: false, problem: 'empty' };
 	if (bytes.length > IMPORT_MAX_BYTES) return { ok: false, problem: 'too_large' };
 	const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -33,7 +45,10 @@ export async function readUpload(bytes: Uint8Array, fileName: string): Promise<{
 		} catch {
 			text = new TextDecoder('shift_jis').decode(bytes);
 		}
-		const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy', delimiter: /\.tsv$/i.test(fileName) ? '\t' : '' });
+		const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+			skipEmptyLines: 'greedy',
+			delimiter: /\.tsv$/i.test(fileName) ? '\t' : ''
+		});
 		return parsed.data.length ? { ok: true, table: parsed.data } : { ok: false, problem: 'empty' };
 	} catch {
 		return { ok: false, problem: 'unreadable' };
@@ -64,7 +79,12 @@ export function importPlaceId(importId: string, line: number): string {
 	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export async function previewImport(tx: Tx, municipalityId: string, table: unknown[][], geocoder: Geocoder): Promise<{ rows: PreviewRow[]; tooMany: boolean; hasNameColumn: boolean }> {
+export async function previewImport(
+	tx: Tx,
+	municipalityId: string,
+	table: unknown[][],
+	geocoder: Geocoder
+): Promise<{ rows: PreviewRow[]; tooMany: boolean; hasNameColumn: boolean }> {
 	const { rows, tooMany, fields } = readTable(table);
 	let geocodes = 0;
 	const preview: PreviewRow[] = [];
@@ -146,9 +166,15 @@ export interface CommitOptions {
 }
 
 /** Writes the chosen rows (re-checked) in the caller's transaction. Returns the new activities. */
-export async function commitImport(tx: Tx, rows: CommitRow[], o: CommitOptions): Promise<{ created: number; skipped: number; activityIds: string[] }> {
+export async function commitImport(
+	tx: Tx,
+	rows: CommitRow[],
+	o: CommitOptions
+): Promise<{ created: number; skipped: number; activityIds: string[] }> {
 	await setVia(tx, 'import');
-	const orgs = await tx.query<{ id: string; name: string }>('select id, name from public.organizations where municipality_id = $1', [o.municipalityId]);
+	const orgs = await tx.query<{ id: string; name: string }>('select id, name from public.organizations where municipality_id = $1', [
+		o.municipalityId
+	]);
 	const orgFor = async (name: string): Promise<string> => {
 		if (!name) return o.fallbackOrganizationId;
 		const found = orgs.find((x) => sameName(x.name, name));
@@ -183,27 +209,60 @@ export async function commitImport(tx: Tx, rows: CommitRow[], o: CommitOptions):
 			   (select a.id from public.areas a where a.municipality_id = $2 and a.boundary is not null and $18::float8 is not null
 			      and st_covers(a.boundary, st_setsrid(st_makepoint($18, $19), 4326)::geography) order by st_area(a.boundary) limit 1))`,
 			[
-				id, o.municipalityId, orgId, o.publish ? 'published' : 'draft', o.publish ? `${o.verifiedOn}T12:00:00+09:00` : null,
-				r.values.name, r.values.name_kana || null, r.values.category, r.values.summary || null, r.values.description || null,
-				parseTargets(r.values.targets), r.values.venue_name || null,
-				fee.kind === 'free' ? 0 : fee.kind === 'paid' ? Number(fee.yen) : null, fee.note || null,
-				r.values.phone || null, /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(r.values.email) ? r.values.email : null,
+				id,
+				o.municipalityId,
+				orgId,
+				o.publish ? 'published' : 'draft',
+				o.publish ? `${o.verifiedOn}T12:00:00+09:00` : null,
+				r.values.name,
+				r.values.name_kana || null,
+				r.values.category,
+				r.values.summary || null,
+				r.values.description || null,
+				parseTargets(r.values.targets),
+				r.values.venue_name || null,
+				fee.kind === 'free' ? 0 : fee.kind === 'paid' ? Number(fee.yen) : null,
+				fee.note || null,
+				r.values.phone || null,
+				/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(r.values.email) ? r.values.email : null,
 				/^https?:\/\//.test(r.values.website) ? r.values.website : null,
-				r.lon && r.lat ? Number(r.lon) : null, r.lon && r.lat ? Number(r.lat) : null
+				r.lon && r.lat ? Number(r.lon) : null,
+				r.lon && r.lat ? Number(r.lat) : null
 			]
 		);
 		if (r.lon && r.lat && r.values.address)
 			await tx.query(
 				`insert into public.place_locations (place_id, organization_id, municipality_id, location, address, postal_code)
 				 values ($1, $2, $3, st_setsrid(st_makepoint($4, $5), 4326)::geography, $6, $7)`,
-				[id, orgId, o.municipalityId, Number(r.lon), Number(r.lat), r.values.address, /^\d{3}-\d{4}$/.test(r.values.postal_code) ? r.values.postal_code : null]
+				[
+					id,
+					orgId,
+					o.municipalityId,
+					Number(r.lon),
+					Number(r.lat),
+					r.values.address,
+					/^\d{3}-\d{4}$/.test(r.values.postal_code) ? r.values.postal_code : null
+				]
 			);
 		const { fields } = parseScheduleText(r.values.schedule, o.verifiedOn, o.askNote);
 		const s = scheduleColumnsOf(fields);
 		const [act] = await tx.query<{ id: string }>(
 			`insert into public.activities (place_id, organization_id, municipality_id, title, rrule, dtstart, until, start_time, end_time, holiday_policy, closures, schedule_note)
 			 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12) returning id`,
-			[id, orgId, o.municipalityId, r.values.name, s.rrule, s.dtstart, s.until, s.start_time, s.end_time, s.holiday_policy, JSON.stringify(s.closures), s.schedule_note]
+			[
+				id,
+				orgId,
+				o.municipalityId,
+				r.values.name,
+				s.rrule,
+				s.dtstart,
+				s.until,
+				s.start_time,
+				s.end_time,
+				s.holiday_policy,
+				JSON.stringify(s.closures),
+				s.schedule_note
+			]
 		);
 		activityIds.push(act.id);
 		await tx.query(

@@ -39,7 +39,9 @@ export function invitationMail(
 		to,
 		municipalityId: p.municipalityId,
 		subject: m.reg_mail_invite_subject({ organization: p.organization }, opt(locale)),
-		text: m.reg_mail_invite_body({ organization: p.organization, inviter: p.inviter, link: p.link, expires: p.expires }, opt(locale)) + signature(locale)
+		text:
+			m.reg_mail_invite_body({ organization: p.organization, inviter: p.inviter, link: p.link, expires: p.expires }, opt(locale)) +
+			signature(locale)
 	};
 }
 
@@ -53,7 +55,9 @@ export function freshnessMail(
 		to,
 		municipalityId: p.municipalityId,
 		subject: m.reg_mail_fresh_subject({ place: p.place }, opt(locale)),
-		text: m.reg_mail_fresh_body({ place: p.place, confirm: p.confirmLink, edit: p.editLink, expires: p.expires }, opt(locale)) + signature(locale)
+		text:
+			m.reg_mail_fresh_body({ place: p.place, confirm: p.confirmLink, edit: p.editLink, expires: p.expires }, opt(locale)) +
+			signature(locale)
 	};
 }
 
@@ -66,7 +70,9 @@ export function decisionMail(
 		kind: 'review_decision',
 		to,
 		municipalityId: p.municipalityId,
-		subject: p.approved ? m.reg_mail_approved_subject({ place: p.place }, opt(locale)) : m.reg_mail_returned_subject({ place: p.place }, opt(locale)),
+		subject: p.approved
+			? m.reg_mail_approved_subject({ place: p.place }, opt(locale))
+			: m.reg_mail_returned_subject({ place: p.place }, opt(locale)),
 		text:
 			(p.approved
 				? m.reg_mail_approved_body({ place: p.place, link: p.link }, opt(locale))

@@ -8,16 +8,7 @@
 import { changedKeys } from '$lib/domain/registration/diff';
 import { ACTIVITY_FIELDS, PLACE_FIELDS, type ActivityFields, type PlaceFields } from '$lib/domain/registration/place-values';
 import type { Tx } from '../platform/db/types';
-import {
-	activitiesOfListing,
-	deleteActivity,
-	getListing,
-	insertActivity,
-	setVia,
-	updateActivity,
-	updatePlace,
-	type Saved
-} from './places';
+import { activitiesOfListing, deleteActivity, getListing, insertActivity, setVia, updateActivity, updatePlace, type Saved } from './places';
 import { displayNames } from './organizations';
 
 export type RequestKind = 'new_listing' | 'place' | 'activity';
@@ -130,7 +121,15 @@ export async function proposePlaceChange(
 	const [row] = await tx.query<{ id: string }>(
 		`insert into public.change_requests (place_id, organization_id, municipality_id, kind, action, base_version, base, proposed, note)
 		 values ($1, $2, $3, 'place', 'update', $4, $5::jsonb, $6::jsonb, $7) returning id`,
-		[placeId, listing.meta.organizationId, listing.meta.municipalityId, listing.meta.version, JSON.stringify(listing.fields), JSON.stringify(proposed), note]
+		[
+			placeId,
+			listing.meta.organizationId,
+			listing.meta.municipalityId,
+			listing.meta.version,
+			JSON.stringify(listing.fields),
+			JSON.stringify(proposed),
+			note
+		]
 	);
 	return { ok: true, requestId: row.id };
 }
@@ -163,14 +162,25 @@ export async function proposeActivityChange(
 	const [row] = await tx.query<{ id: string }>(
 		`insert into public.change_requests (place_id, organization_id, municipality_id, kind, action, activity_id, base_version, base, proposed)
 		 values ($1, $2, $3, 'activity', $4, $5, $6, $7::jsonb, $8::jsonb) returning id`,
-		[placeId, listing.meta.organizationId, listing.meta.municipalityId, action, activityId, current?.version ?? null,
-			current ? JSON.stringify(current.fields) : null, proposed && JSON.stringify(proposed)]
+		[
+			placeId,
+			listing.meta.organizationId,
+			listing.meta.municipalityId,
+			action,
+			activityId,
+			current?.version ?? null,
+			current ? JSON.stringify(current.fields) : null,
+			proposed && JSON.stringify(proposed)
+		]
 	);
 	return { ok: true, requestId: row.id };
 }
 
 export async function withdrawRequest(tx: Tx, id: string): Promise<boolean> {
-	return (await tx.query(`update public.change_requests set status = 'withdrawn' where id = $1 and status = 'pending' returning id`, [id])).length > 0;
+	return (
+		(await tx.query(`update public.change_requests set status = 'withdrawn' where id = $1 and status = 'pending' returning id`, [id]))
+			.length > 0
+	);
 }
 
 // ── deciding ───────────────────────────────────────────────────────────────────────────────
@@ -190,7 +200,9 @@ export async function approveRequest(tx: Tx, id: string, version: number): Promi
 
 	if (r.kind === 'new_listing') {
 		await setVia(tx, 'approval');
-		const rows = await tx.query(`update public.places set status = 'published' where id = $1 and status = 'submitted' returning id`, [r.placeId]);
+		const rows = await tx.query(`update public.places set status = 'published' where id = $1 and status = 'submitted' returning id`, [
+			r.placeId
+		]);
 		if (!rows.length) return { ok: false, reason: 'listing_changed' };
 		await tx.query(`select public.confirm_place($1, 'approval', null)`, [r.placeId]);
 		// a new organisation becomes visible with its first approved listing
@@ -228,7 +240,10 @@ export async function approveRequest(tx: Tx, id: string, version: number): Promi
 		}
 	}
 	if (!saved.ok) return { ok: false, reason: 'listing_changed' };
-	const rows = await tx.query(`update public.change_requests set status = 'approved' where id = $1 and version = $2 returning id`, [id, version]);
+	const rows = await tx.query(`update public.change_requests set status = 'approved' where id = $1 and version = $2 returning id`, [
+		id,
+		version
+	]);
 	if (!rows.length) return { ok: false, reason: 'conflict' };
 	return { ok: true, placeId: r.placeId, activityIds, request: r };
 }
@@ -275,7 +290,10 @@ export async function moderationQueue(tx: Tx): Promise<QueueEntry[]> {
 		 order by c.created_at
 		 limit 200`
 	);
-	const names = await displayNames(tx, rows.map((r) => r.createdBy));
+	const names = await displayNames(
+		tx,
+		rows.map((r) => r.createdBy)
+	);
 	return rows.map(({ createdBy, ...r }) => ({ ...r, createdByName: (createdBy && names.get(createdBy)) || '—' }));
 }
 

@@ -28,7 +28,13 @@ export async function notifyDecision(
 	await mailer.send(
 		decisionMail(
 			found.email,
-			{ place: found.place, approved: found.status === 'approved', reason: found.reason ?? '', link: links.listing, municipalityId: found.municipality_id },
+			{
+				place: found.place,
+				approved: found.status === 'approved',
+				reason: found.reason ?? '',
+				link: links.listing,
+				municipalityId: found.municipality_id
+			},
 			locale
 		)
 	);

@@ -21,7 +21,17 @@ function openingDisplay(f: OpeningFields, locale: 'ja' | 'en'): Display {
 		{ key: 'title', label: m.reg_opening_title(), value: f.title },
 		{ key: 'description', label: m.reg_opening_description(), value: f.description },
 		{ key: 'capacity', label: m.reg_opening_capacity(), value: f.capacity },
-		{ key: 'status', label: m.reg_opening_status(), value: ({ open: m.reg_opening_status_open, paused: m.reg_opening_status_paused, closed: m.reg_opening_status_closed } as Record<string, () => string>)[f.status]?.() ?? f.status },
+		{
+			key: 'status',
+			label: m.reg_opening_status(),
+			value:
+				(
+					{ open: m.reg_opening_status_open, paused: m.reg_opening_status_paused, closed: m.reg_opening_status_closed } as Record<
+						string,
+						() => string
+					>
+				)[f.status]?.() ?? f.status
+		},
 		{ key: 'schedule', label: m.reg_field_schedule(), value: s?.rrule ? describe(s, locale) : f.schedule_note }
 	];
 }

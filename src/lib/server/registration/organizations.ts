@@ -22,10 +22,17 @@ const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
 export type CreateOrganizationResult = { ok: true } | { ok: false; reason: 'rate_limited' | 'not_allowed' | 'unconfirmed' };
 
 export async function createOrganization(tx: Tx, v: OrganizationValues): Promise<void> {
-	await tx.query(
-		`select public.create_organization($1, $2, $3::public.organization_kind, $4, $5, $6, $7, $8, $9)`,
-		[v.id, v.municipality_id, v.kind, v.name, orNull(v.name_kana), orNull(v.description), orNull(v.phone), orNull(v.email), orNull(v.website)]
-	);
+	await tx.query(`select public.create_organization($1, $2, $3::public.organization_kind, $4, $5, $6, $7, $8, $9)`, [
+		v.id,
+		v.municipality_id,
+		v.kind,
+		v.name,
+		orNull(v.name_kana),
+		orNull(v.description),
+		orNull(v.phone),
+		orNull(v.email),
+		orNull(v.website)
+	]);
 }
 
 export interface Organization extends OrganizationValues {
@@ -123,7 +130,10 @@ export async function organizationMembers(tx: Tx, orgId: string): Promise<Member
 		 where m.organization_id = $1 group by m.user_id`,
 		[orgId]
 	);
-	const names = await displayNames(tx, rows.map((r) => r.userId));
+	const names = await displayNames(
+		tx,
+		rows.map((r) => r.userId)
+	);
 	return rows.map((r) => ({ ...r, name: names.get(r.userId) ?? '—' })).sort((a, b) => a.name.localeCompare(b.name, 'ja'));
 }
 
@@ -170,7 +180,14 @@ export async function organizationInvitations(tx: Tx, orgId: string): Promise<In
 }
 
 export async function revokeInvitation(tx: Tx, id: string): Promise<boolean> {
-	return (await tx.query('update public.invitations set revoked_at = now() where id = $1 and revoked_at is null and accepted_at is null returning id', [id])).length > 0;
+	return (
+		(
+			await tx.query(
+				'update public.invitations set revoked_at = now() where id = $1 and revoked_at is null and accepted_at is null returning id',
+				[id]
+			)
+		).length > 0
+	);
 }
 
 export type AcceptResult = 'joined' | 'already' | 'invalid' | 'expired' | 'used' | 'revoked' | 'wrong_account';
@@ -182,6 +199,8 @@ export async function acceptInvitation(tx: Tx, id: string, nonce: string): Promi
 
 /** The organisation the caller joined most recently (visible to them as a member). */
 export async function newestMembership(tx: Tx): Promise<string | null> {
-	const [row] = await tx.query<{ id: string }>(`select organization_id as id from public.memberships where user_id = auth.uid() order by created_at desc limit 1`);
+	const [row] = await tx.query<{ id: string }>(
+		`select organization_id as id from public.memberships where user_id = auth.uid() order by created_at desc limit 1`
+	);
 	return row?.id ?? null;
 }

@@ -45,5 +45,8 @@ export async function deletePhoto(tx: Tx, id: string): Promise<string | null> {
 }
 
 export async function approvePhoto(tx: Tx, id: string): Promise<boolean> {
-	return (await tx.query('update public.place_photos set approved_at = now() where id = $1 and approved_at is null returning id', [id])).length > 0;
+	return (
+		(await tx.query('update public.place_photos set approved_at = now() where id = $1 and approved_at is null returning id', [id])).length >
+		0
+	);
 }

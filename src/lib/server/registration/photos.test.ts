@@ -32,14 +32,23 @@ describe('photo uploads', () => {
 	});
 
 	it('are scaled down to 1600 px on the long side, never up', async () => {
-		const big = new Uint8Array(await sharp({ create: { width: 3200, height: 1000, channels: 3, background: '#fff' } }).png().toBuffer());
+		const big = new Uint8Array(
+			await sharp({ create: { width: 3200, height: 1000, channels: 3, background: '#fff' } })
+				.png()
+				.toBuffer()
+		);
 		const out = await processPhoto(big);
 		expect(out.ok && [out.width, out.height]).toEqual([1600, 500]);
 	});
 
 	it('refuse fake-typed, empty, oversized and broken files', async () => {
-		expect(await processPhoto(new TextEncoder().encode('not a photo, just text named photo.jpg'))).toEqual({ ok: false, problem: 'not_image' });
-		expect(await processPhoto(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))).toEqual({ ok: false, problem: 'not_image' });
+		expect(await processPhoto(new TextEncoder().encode('not a photo, just text named photo.jpg'))).toEqual({
+			ok: false,
+			problem: 'not_image'
+		});
+		expect(await processPhoto(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))).toEqual(
+			{ ok: false, problem: 'not_image' }
+		);
 		expect(await processPhoto(new Uint8Array())).toEqual({ ok: false, problem: 'empty' });
 		const huge = new Uint8Array(PHOTO_MAX_BYTES + 1);
 		huge.set([0xff, 0xd8, 0xff, 0xe0]);

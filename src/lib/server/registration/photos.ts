@@ -9,8 +9,7 @@ import { PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS, sniffImage, type PhotoProblem } from
 export const PHOTO_EDGE = 1600;
 
 export type ProcessedPhoto =
-	| { ok: true; body: Uint8Array; width: number; height: number; contentType: 'image/jpeg' }
-	| { ok: false; problem: PhotoProblem };
+	{ ok: true; body: Uint8Array; width: number; height: number; contentType: 'image/jpeg' } | { ok: false; problem: PhotoProblem };
 
 export async function processPhoto(bytes: Uint8Array): Promise<ProcessedPhoto> {
 	if (bytes.length === 0) return { ok: false, problem: 'empty' };

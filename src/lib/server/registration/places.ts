@@ -59,15 +59,27 @@ const PLACE_SELECT = `
 	join public.organizations o on o.id = p.organization_id
 	left join public.place_locations l on l.place_id = p.id`;
 
-type PlaceSelectRow = ListingMeta & PlaceRow & { address: string | null; postal_code: string | null; lon: number | null; lat: number | null };
+type PlaceSelectRow = ListingMeta &
+	PlaceRow & { address: string | null; postal_code: string | null; lon: number | null; lat: number | null };
 
 function toListing(r: PlaceSelectRow): Listing {
-	const location: LocationRow | null = r.address !== null && r.lon !== null && r.lat !== null ? { address: r.address, postal_code: r.postal_code, lon: r.lon, lat: r.lat } : null;
+	const location: LocationRow | null =
+		r.address !== null && r.lon !== null && r.lat !== null
+			? { address: r.address, postal_code: r.postal_code, lon: r.lon, lat: r.lat }
+			: null;
 	return {
 		meta: {
-			id: r.id, organizationId: r.organizationId, organizationName: r.organizationName, municipalityId: r.municipalityId,
-			trusted: r.trusted, status: r.status, version: r.version, verifiedAt: r.verifiedAt, updatedAt: r.updatedAt,
-			category: r.category, name: r.name
+			id: r.id,
+			organizationId: r.organizationId,
+			organizationName: r.organizationName,
+			municipalityId: r.municipalityId,
+			trusted: r.trusted,
+			status: r.status,
+			version: r.version,
+			verifiedAt: r.verifiedAt,
+			updatedAt: r.updatedAt,
+			category: r.category,
+			name: r.name
 		},
 		fields: placeFieldsOf(r, location)
 	};
@@ -94,8 +106,25 @@ const PLACE_COLUMNS = `name, name_kana, category, summary, description, target_g
 	venue_name, fee_yen, fee_note, accessibility, access_note, contact_phone, contact_email, website, disclosure`;
 
 function placeParams(p: PlaceRow): unknown[] {
-	return [p.name, p.name_kana, p.category, p.summary, p.description, p.target_groups, p.accommodations, p.venue_type,
-		p.venue_name, p.fee_yen, p.fee_note, p.accessibility, p.access_note, p.contact_phone, p.contact_email, p.website, p.disclosure];
+	return [
+		p.name,
+		p.name_kana,
+		p.category,
+		p.summary,
+		p.description,
+		p.target_groups,
+		p.accommodations,
+		p.venue_type,
+		p.venue_name,
+		p.fee_yen,
+		p.fee_note,
+		p.accessibility,
+		p.access_note,
+		p.contact_phone,
+		p.contact_email,
+		p.website,
+		p.disclosure
+	];
 }
 
 /** $n placeholders for the place columns starting at `from`, enum arrays cast through text[]. */
@@ -139,7 +168,9 @@ export interface NewListing {
  */
 export async function createListing(tx: Tx, l: NewListing): Promise<boolean> {
 	if ((await tx.query('select 1 from public.places where id = $1', [l.id])).length) return false;
-	const [org] = await tx.query<{ municipality_id: string }>('select municipality_id from public.organizations where id = $1', [l.organizationId]);
+	const [org] = await tx.query<{ municipality_id: string }>('select municipality_id from public.organizations where id = $1', [
+		l.organizationId
+	]);
 	if (!org) throw Object.assign(new Error('no such organization'), { code: '42501' });
 	const { place, location } = placeRowOf(l.fields);
 	const area = location ? await areaAt(tx, org.municipality_id, location.lon, location.lat) : null;
@@ -189,12 +220,16 @@ export async function canEditDirectly(tx: Tx, id: string): Promise<boolean> {
 
 /** Whether the caller is a member (volunteer or admin) of the organisation. */
 export async function isMemberOf(tx: Tx, organizationId: string): Promise<boolean> {
-	const [row] = await tx.query<{ ok: boolean }>(`select $1::uuid = any (private.user_organization_ids('{volunteer,admin}')) as ok`, [organizationId]);
+	const [row] = await tx.query<{ ok: boolean }>(`select $1::uuid = any (private.user_organization_ids('{volunteer,admin}')) as ok`, [
+		organizationId
+	]);
 	return row?.ok ?? false;
 }
 
 export async function isModeratorOf(tx: Tx, municipalityId: string): Promise<boolean> {
-	const [row] = await tx.query<{ ok: boolean }>(`select $1::uuid = any (private.user_municipality_ids('{moderator}')) as ok`, [municipalityId]);
+	const [row] = await tx.query<{ ok: boolean }>(`select $1::uuid = any (private.user_municipality_ids('{moderator}')) as ok`, [
+		municipalityId
+	]);
 	return row?.ok ?? false;
 }
 
@@ -226,7 +261,18 @@ const ACTIVITY_COLUMNS = 'title, description, rrule, dtstart, until, start_time,
 
 function activityParams(f: ActivityFields): unknown[] {
 	const s = scheduleColumnsOf(f);
-	return [f.title, f.description.trim() || null, s.rrule, s.dtstart, s.until, s.start_time, s.end_time, s.holiday_policy, JSON.stringify(s.closures), s.schedule_note];
+	return [
+		f.title,
+		f.description.trim() || null,
+		s.rrule,
+		s.dtstart,
+		s.until,
+		s.start_time,
+		s.end_time,
+		s.holiday_policy,
+		JSON.stringify(s.closures),
+		s.schedule_note
+	];
 }
 
 /** Adds an activity (id from the form: a repeat is a no-op). Returns false when it existed. */
@@ -275,9 +321,20 @@ export interface ListingOpening {
 export async function openingsOfListing(tx: Tx, placeId: string): Promise<ListingOpening[]> {
 	const rows = await tx.query<
 		ScheduleRow & {
-			id: string; version: number; activity_id: string | null; title: string; description: string | null; capacity: number;
-			accommodations: string[]; target_groups: string[]; interests: string[]; goals: string[]; age_min: number | null; age_max: number | null;
-			visibility: string; status: string;
+			id: string;
+			version: number;
+			activity_id: string | null;
+			title: string;
+			description: string | null;
+			capacity: number;
+			accommodations: string[];
+			target_groups: string[];
+			interests: string[];
+			goals: string[];
+			age_min: number | null;
+			age_max: number | null;
+			visibility: string;
+			status: string;
 		}
 	>(
 		`select o.id, o.version, o.activity_id, o.title, o.description, o.capacity, o.accommodations::text[] as accommodations,
@@ -290,11 +347,24 @@ export async function openingsOfListing(tx: Tx, placeId: string): Promise<Listin
 		const schedule = scheduleFromRow(r);
 		const { fields, unsupported } = scheduleFieldsOf(schedule, r.schedule_note);
 		return {
-			id: r.id, version: r.version, schedule, unsupported,
+			id: r.id,
+			version: r.version,
+			schedule,
+			unsupported,
 			fields: {
-				...fields, activity_id: r.activity_id ?? '', title: r.title, description: r.description ?? '', capacity: String(r.capacity),
-				accommodations: r.accommodations, target_groups: r.target_groups, interests: r.interests, goals: r.goals, age_min: r.age_min === null ? '' : String(r.age_min),
-				age_max: r.age_max === null ? '' : String(r.age_max), visibility: r.visibility, status: r.status
+				...fields,
+				activity_id: r.activity_id ?? '',
+				title: r.title,
+				description: r.description ?? '',
+				capacity: String(r.capacity),
+				accommodations: r.accommodations,
+				target_groups: r.target_groups,
+				interests: r.interests,
+				goals: r.goals,
+				age_min: r.age_min === null ? '' : String(r.age_min),
+				age_max: r.age_max === null ? '' : String(r.age_max),
+				visibility: r.visibility,
+				status: r.status
 			}
 		};
 	});
@@ -303,16 +373,53 @@ export async function openingsOfListing(tx: Tx, placeId: string): Promise<Listin
 const OPENING_COLUMNS = `activity_id, title, description, capacity, accommodations, target_groups, age_min, age_max, visibility, status,
 	rrule, dtstart, until, start_time, end_time, holiday_policy, closures, schedule_note, interests, goals`;
 const OPENING_VALUES = (from: number) =>
-	[`$${from}::uuid`, `$${from + 1}`, `$${from + 2}`, `$${from + 3}`, `$${from + 4}::text[]::public.accommodation[]`,
-		`$${from + 5}::text[]::public.target_group[]`, `$${from + 6}`, `$${from + 7}`, `$${from + 8}::public.opening_visibility`,
-		`$${from + 9}::public.opening_status`, `$${from + 10}`, `$${from + 11}`, `$${from + 12}`, `$${from + 13}`, `$${from + 14}`,
-		`$${from + 15}::public.holiday_policy`, `$${from + 16}::jsonb`, `$${from + 17}`, `$${from + 18}::text[]`, `$${from + 19}::text[]`].join(', ');
+	[
+		`$${from}::uuid`,
+		`$${from + 1}`,
+		`$${from + 2}`,
+		`$${from + 3}`,
+		`$${from + 4}::text[]::public.accommodation[]`,
+		`$${from + 5}::text[]::public.target_group[]`,
+		`$${from + 6}`,
+		`$${from + 7}`,
+		`$${from + 8}::public.opening_visibility`,
+		`$${from + 9}::public.opening_status`,
+		`$${from + 10}`,
+		`$${from + 11}`,
+		`$${from + 12}`,
+		`$${from + 13}`,
+		`$${from + 14}`,
+		`$${from + 15}::public.holiday_policy`,
+		`$${from + 16}::jsonb`,
+		`$${from + 17}`,
+		`$${from + 18}::text[]`,
+		`$${from + 19}::text[]`
+	].join(', ');
 
 function openingParams(f: OpeningFields): unknown[] {
 	const r = openingRowOf(f);
-	return [r.activity_id, r.title, r.description, r.capacity, r.accommodations, r.target_groups, r.age_min, r.age_max, r.visibility,
-		r.status, r.rrule, r.dtstart, r.until, r.start_time, r.end_time, r.holiday_policy, JSON.stringify(r.closures), r.schedule_note,
-		r.interests, r.goals];
+	return [
+		r.activity_id,
+		r.title,
+		r.description,
+		r.capacity,
+		r.accommodations,
+		r.target_groups,
+		r.age_min,
+		r.age_max,
+		r.visibility,
+		r.status,
+		r.rrule,
+		r.dtstart,
+		r.until,
+		r.start_time,
+		r.end_time,
+		r.holiday_policy,
+		JSON.stringify(r.closures),
+		r.schedule_note,
+		r.interests,
+		r.goals
+	];
 }
 
 export async function insertOpening(tx: Tx, placeId: string, id: string, f: OpeningFields): Promise<boolean> {

@@ -65,7 +65,9 @@ export async function getSuggestion(tx: Tx, id: string): Promise<Suggestion | nu
 }
 
 export async function handleSuggestion(tx: Tx, id: string, status: 'done' | 'dismissed' | 'new', note: string | null): Promise<boolean> {
-	return (await tx.query('update public.suggestions set status = $2, staff_note = $3 where id = $1 returning id', [id, status, note])).length > 0;
+	return (
+		(await tx.query('update public.suggestions set status = $2, staff_note = $3 where id = $1 returning id', [id, status, note])).length > 0
+	);
 }
 
 /** The municipalities a resident may write to (all of them on this install). */

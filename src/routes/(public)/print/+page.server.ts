@@ -17,7 +17,13 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const now = new Date();
 	const { places, areas } = await locals.db(async (tx) => {
 		const places = await exportPlaces(tx, { ...filter, page: 1 }, now, MAX + 1);
-		return { places, areas: await topAreaNames(tx, places.map((p) => p.id)) };
+		return {
+			places,
+			areas: await topAreaNames(
+				tx,
+				places.map((p) => p.id)
+			)
+		};
 	});
 	const shown = places.slice(0, MAX);
 	const entries = await Promise.all(
@@ -46,9 +52,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		truncated: places.length > MAX,
 		max: MAX,
 		count: shown.length,
-		groups: [...groups].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'ja'))).map(([area, byCategory]) => ({
-			area,
-			categories: [...byCategory].map(([category, items]) => ({ category, items }))
-		}))
+		groups: [...groups]
+			.sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'ja')))
+			.map(([area, byCategory]) => ({
+				area,
+				categories: [...byCategory].map(([category, items]) => ({ category, items }))
+			}))
 	};
 };

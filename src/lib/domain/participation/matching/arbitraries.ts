@@ -11,8 +11,14 @@ import { DAY_MS } from '../../shared/schedule/jst';
 const hhmm = (halfHours: number) => `${String(Math.floor(halfHours / 2)).padStart(2, '0')}:${halfHours % 2 ? '30' : '00'}`;
 
 /** Mostly three weekdays, so that people's days and openings' days often meet. */
-const weekday = fc.oneof(fc.constantFrom<Weekday>(1, 3, 4), fc.integer({ min: 0, max: 6 }).map((d) => d as Weekday));
-const place = fc.record({ lon: fc.double({ min: 139.95, max: 139.99, noNaN: true }), lat: fc.double({ min: 35.85, max: 35.89, noNaN: true }) });
+const weekday = fc.oneof(
+	fc.constantFrom<Weekday>(1, 3, 4),
+	fc.integer({ min: 0, max: 6 }).map((d) => d as Weekday)
+);
+const place = fc.record({
+	lon: fc.double({ min: 139.95, max: 139.99, noNaN: true }),
+	lat: fc.double({ min: 35.85, max: 35.89, noNaN: true })
+});
 const interests = fc.subarray(['books', 'cooking', 'music', 'crafts', 'farming']);
 const goals = fc.subarray<Goal>(['ibasho', 'friends', 'volunteer', 'work_prep', 'hobby'], { maxLength: 2 });
 /** A few likely codes, so that requirements are sometimes met. */
@@ -57,20 +63,29 @@ export const arbOpening = (id: fc.Arbitrary<string> = fc.constant('o')): fc.Arbi
 		location: fc.option(place, { freq: 8 }),
 		// Some before now and beyond 4 weeks, some malformed, some crossing midnight.
 		occurrences: fc.array(
-			fc.record({
-				day: fc.oneof(fc.integer({ min: 0, max: 27 }), fc.integer({ min: -2, max: 31 })),
-				from: fc.oneof(fc.integer({ min: 18, max: 30 }), fc.integer({ min: 0, max: 47 })),
-				halfHours: fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: -1, max: 8 }))
-			}).map((x) => {
-				const start = NOW.getTime() + x.day * DAY_MS + x.from * 30 * 60_000;
-				return { start: new Date(start), end: new Date(start + x.halfHours * 30 * 60_000) };
-			}),
+			fc
+				.record({
+					day: fc.oneof(fc.integer({ min: 0, max: 27 }), fc.integer({ min: -2, max: 31 })),
+					from: fc.oneof(fc.integer({ min: 18, max: 30 }), fc.integer({ min: 0, max: 47 })),
+					halfHours: fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: -1, max: 8 }))
+				})
+				.map((x) => {
+					const start = NOW.getTime() + x.day * DAY_MS + x.from * 30 * 60_000;
+					return { start: new Date(start), end: new Date(start + x.halfHours * 30 * 60_000) };
+				}),
 			{ maxLength: 8 }
 		),
 		capacity: fc.integer({ min: 0, max: 4 }),
 		filled: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 })),
-		accommodations: fc.oneof(commonAccommodations.map((a) => [...a]), fc.subarray([...ACCOMMODATIONS])),
-		targetGroups: fc.oneof(fc.constant<TargetGroup[]>(['anyone']), fc.constant<TargetGroup[]>([]), fc.subarray([...TARGET_GROUPS], { maxLength: 3 })),
+		accommodations: fc.oneof(
+			commonAccommodations.map((a) => [...a]),
+			fc.subarray([...ACCOMMODATIONS])
+		),
+		targetGroups: fc.oneof(
+			fc.constant<TargetGroup[]>(['anyone']),
+			fc.constant<TargetGroup[]>([]),
+			fc.subarray([...TARGET_GROUPS], { maxLength: 3 })
+		),
 		ageMin: fc.option(fc.constantFrom(15, 18, 30, 40, 65), { freq: 2 }),
 		ageMax: fc.option(fc.constantFrom(29, 39, 64, 120), { freq: 2 }),
 		tags: interests,
@@ -95,31 +110,32 @@ export const arbParticipants = (max: number) =>
 const DENSE_DAYS: Weekday[] = [1, 3, 4];
 
 export const arbDenseParticipant = (id: fc.Arbitrary<string>) =>
-	fc.tuple(arbParticipant(id), fc.subarray(DENSE_DAYS, { minLength: 1 }), fc.constantFrom(20, 30, 45)).map(
-		([p, days, maxMinutes]): Participant => ({
+	fc
+		.tuple(arbParticipant(id), fc.subarray(DENSE_DAYS, { minLength: 1 }), fc.constantFrom(20, 30, 45))
+		.map(([p, days, maxMinutes]): Participant => ({
 			...p,
 			availability: days.map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
 			modes: ['walk', 'bus'],
 			maxMinutes,
 			requiredAccommodations: [],
 			needsCompanionFirstVisit: false
-		})
-	);
+		}));
 
 export const arbDenseOpening = (id: fc.Arbitrary<string>) =>
-	fc.tuple(arbOpening(id), fc.constantFrom(...DENSE_DAYS), fc.integer({ min: 1, max: 2 })).map(
-		([o, day, capacity]): Opening => ({
-			...o,
-			occurrences: Array.from({ length: 28 }, (_, d) => d)
-				.filter((d) => (1 + d) % 7 === day)
-				.map((d) => ({ start: new Date(NOW.getTime() + d * DAY_MS + 10 * 3_600_000), end: new Date(NOW.getTime() + d * DAY_MS + 12 * 3_600_000) })),
-			capacity,
-			filled: 0,
-			targetGroups: ['anyone'],
-			ageMin: null,
-			ageMax: null
-		})
-	);
+	fc.tuple(arbOpening(id), fc.constantFrom(...DENSE_DAYS), fc.integer({ min: 1, max: 2 })).map(([o, day, capacity]): Opening => ({
+		...o,
+		occurrences: Array.from({ length: 28 }, (_, d) => d)
+			.filter((d) => (1 + d) % 7 === day)
+			.map((d) => ({
+				start: new Date(NOW.getTime() + d * DAY_MS + 10 * 3_600_000),
+				end: new Date(NOW.getTime() + d * DAY_MS + 12 * 3_600_000)
+			})),
+		capacity,
+		filled: 0,
+		targetGroups: ['anyone'],
+		ageMin: null,
+		ageMax: null
+	}));
 
 /** A batch instance: up to `people` participants and `openings` openings, general or dense. */
 export const arbInstance = (people: number, openings: number) =>

@@ -58,7 +58,12 @@ function expectValid(r: BatchResult, people: readonly Participant[], openings: r
 		expect(n).toBeLessThanOrEqual(o.capacity - o.filled);
 	}
 	expect(hundredths(r.totalScore)).toBe(total);
-	expect(r.unassigned).toEqual(people.map((p) => p.id).filter((id) => !seen.has(id)).sort());
+	expect(r.unassigned).toEqual(
+		people
+			.map((p) => p.id)
+			.filter((id) => !seen.has(id))
+			.sort()
+	);
 }
 
 describe('assignBatch', () => {
@@ -82,11 +87,24 @@ describe('assignBatch', () => {
 		// p1 fits 'good' very well and 'poor' badly; p2 fits only 'good', moderately.
 		const good = opening({ id: 'good', capacity: 1, hostMedianReplyHours: 0 });
 		const poor = opening({
-			id: 'poor', capacity: 1, location: northOfHome(8), accommodations: ['pickup'], tags: [], goals: [],
-			groupSize: 'large', hostMedianReplyHours: 500, targetGroups: ['hikikomori']
+			id: 'poor',
+			capacity: 1,
+			location: northOfHome(8),
+			accommodations: ['pickup'],
+			tags: [],
+			goals: [],
+			groupSize: 'large',
+			hostMedianReplyHours: 500,
+			targetGroups: ['hikikomori']
 		});
 		const p1 = participant({ id: 'p1', declinedOpeningIds: ['poor'], preferences: ['small_group'] });
-		const p2 = participant({ id: 'p2', targetGroups: ['youth'], interests: ['music'], goals: ['work_prep'], pastOrganizationIds: ['org1'] });
+		const p2 = participant({
+			id: 'p2',
+			targetGroups: ['youth'],
+			interests: ['music'],
+			goals: ['work_prep'],
+			pastOrganizationIds: ['org1']
+		});
 		const r = assignBatch([p1, p2], [good, poor], NOW);
 		const w = pairWeights([p1, p2], [good, poor]);
 		expect(w.get('p1|good')! > w.get('p1|poor')! + w.get('p2|good')!).toBe(true);
@@ -95,10 +113,7 @@ describe('assignBatch', () => {
 		expect(hundredths(r.totalScore)).toBe(bruteForce([p1, p2], [good, poor]));
 	});
 	it('gives a contested place to whoever has waited longer, all else equal', () => {
-		const people = [
-			participant({ id: 'a', waitingSince: '2026-11-01' }),
-			participant({ id: 'b', waitingSince: '2026-05-01' })
-		];
+		const people = [participant({ id: 'a', waitingSince: '2026-11-01' }), participant({ id: 'b', waitingSince: '2026-05-01' })];
 		const r = assignBatch(people, [opening({ capacity: 1 })], NOW);
 		expect(r.assignments.map((a) => a.participantId)).toEqual(['b']);
 		expect(waitingBonus(people[1], NOW)).toBe(WAITING_BONUS.maxPoints);
@@ -143,7 +158,12 @@ describe('batch properties', () => {
 		fc.assert(
 			fc.property(
 				arbInstance(10, 6).chain(([ps, os]) =>
-					fc.tuple(fc.constant(ps), fc.constant(os), fc.shuffledSubarray(ps, { minLength: ps.length }), fc.shuffledSubarray(os, { minLength: os.length }))
+					fc.tuple(
+						fc.constant(ps),
+						fc.constant(os),
+						fc.shuffledSubarray(ps, { minLength: ps.length }),
+						fc.shuffledSubarray(os, { minLength: os.length })
+					)
 				),
 				([ps, os, ps2, os2]) => {
 					expect(assignBatch(ps2, os2, NOW)).toEqual(assignBatch(ps, os, NOW));

@@ -141,7 +141,7 @@ export function failures(p: CompiledParticipant, o: CompiledOpening, stopAt = 5)
 	}
 	if (!travelFitsCheap(p, o)) {
 		mask |= FAIL.travel;
-		if (++n >= stopAt) return mask;
+		if (n + 1 >= stopAt) return mask;
 	}
 	if (!timeFits(p, o)) mask |= FAIL.time;
 	return mask;

@@ -34,7 +34,15 @@ describe('match explanations', () => {
 	it('lists the needs met in Japanese, companion_ok included when the first visit needs one', () => {
 		const p = participant({ requiredAccommodations: ['short_time_ok', 'no_talking_ok'], needsCompanionFirstVisit: true });
 		const o = opening({ accommodations: ['companion_ok', 'no_talking_ok', 'short_time_ok', 'wage'], groupSize: null });
-		expect(only(p, o).matches[0].reasons).toEqual(['木曜午前に合う', '徒歩9分', '話さなくてOK', '短時間OK', '同伴可', '本が好き', '目標：居場所']);
+		expect(only(p, o).matches[0].reasons).toEqual([
+			'木曜午前に合う',
+			'徒歩9分',
+			'話さなくてOK',
+			'短時間OK',
+			'同伴可',
+			'本が好き',
+			'目標：居場所'
+		]);
 	});
 	it('mentions 送迎あり once for someone who must be collected', () => {
 		const p = participant({ modes: ['pickup_needed'], requiredAccommodations: ['pickup'] });
@@ -60,8 +68,19 @@ describe('match explanations', () => {
 	});
 	it('has a Japanese label for every accommodation code', () => {
 		expect(Object.values(ACCOMMODATION_LABELS_JA)).toEqual([
-			'一人で来てOK', '見学だけOK', '予約不要', '話さなくてOK', '途中退出OK', '少人数', 'バリアフリー',
-			'送迎あり', '短時間OK', '同伴可', '静かな環境', '交通費支給', '工賃あり'
+			'一人で来てOK',
+			'見学だけOK',
+			'予約不要',
+			'話さなくてOK',
+			'途中退出OK',
+			'少人数',
+			'バリアフリー',
+			'送迎あり',
+			'短時間OK',
+			'同伴可',
+			'静かな環境',
+			'交通費支給',
+			'工賃あり'
 		]);
 	});
 });

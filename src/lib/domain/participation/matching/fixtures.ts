@@ -8,7 +8,6 @@ import { DAY_MS, JST_OFFSET_MS } from '../../shared/schedule/jst';
 /** Monday 23 November 2026, 00:00 JST. Never the real clock. */
 export const NOW = new Date('2026-11-23T00:00:00+09:00');
 
-
 /** 'YYYY-MM-DD' of the JST day `d` days after NOW. */
 export function dateAfter(d: number): string {
 	return new Date(NOW.getTime() + JST_OFFSET_MS + d * DAY_MS).toISOString().slice(0, 10);

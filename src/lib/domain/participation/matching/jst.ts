@@ -21,7 +21,7 @@ export function jstDayStart(ms: number): number {
 
 /** 1970-01-01 was a Thursday. */
 export function weekdayOfDay(day: number): Weekday {
-	return (((day + 4) % 7) + 7) % 7 as Weekday;
+	return ((((day + 4) % 7) + 7) % 7) as Weekday;
 }
 
 /** Minutes since JST midnight of the instant's own JST day (may be fractional). */

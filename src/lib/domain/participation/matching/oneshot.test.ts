@@ -12,7 +12,6 @@ import { NOW, opening } from './fixtures';
 import { prepareOpenings, rankOpenings, type Opening } from './index';
 import { DAY_MS } from '../../shared/schedule/jst';
 
-
 /** NOW and moments around it, so that the horizon's edges cut through the occurrences. */
 const arbNow = fc.oneof(
 	fc.constant(NOW),

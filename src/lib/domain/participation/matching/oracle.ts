@@ -6,8 +6,14 @@
 import type { HardConstraint, Opening, Participant } from './types';
 
 const BAND: Record<Participant['ageBand'], [number, number]> = {
-	'10s': [10, 19], '20s': [20, 29], '30s': [30, 39], '40s': [40, 49],
-	'50s': [50, 59], '60s': [60, 69], '70s': [70, 79], '80plus': [80, 120]
+	'10s': [10, 19],
+	'20s': [20, 29],
+	'30s': [30, 39],
+	'40s': [40, 49],
+	'50s': [50, 59],
+	'60s': [60, 69],
+	'70s': [70, 79],
+	'80plus': [80, 120]
 };
 const SPEED_KMH = { walk: 4.8, bicycle: 12, bus: 18 } as const;
 
@@ -33,13 +39,16 @@ export function oracleFailures(p: Participant, o: Opening, now: Date): HardConst
 		if (start.getTime() < now.getTime() || start.getTime() >= horizon || end.getTime() <= start.getTime()) return false;
 		const s = japan(start);
 		const e = s.minutes + (end.getTime() - start.getTime()) / 60000;
-		return p.availability.some((w) => w.weekday === s.weekday && clock(w.start) < clock(w.end) && clock(w.start) <= s.minutes && e <= clock(w.end));
+		return p.availability.some(
+			(w) => w.weekday === s.weekday && clock(w.start) < clock(w.end) && clock(w.start) <= s.minutes && e <= clock(w.end)
+		);
 	});
 	if (!fits) failed.push('time');
 	if (!(o.capacity - o.filled > 0)) failed.push('capacity');
 	const [lo, hi] = BAND[p.ageBand];
 	const ageOk = lo <= (o.ageMax ?? Infinity) && hi >= (o.ageMin ?? -Infinity);
-	const targetOk = o.targetGroups.length === 0 || o.targetGroups.includes('anyone') || o.targetGroups.some((g) => p.targetGroups.includes(g));
+	const targetOk =
+		o.targetGroups.length === 0 || o.targetGroups.includes('anyone') || o.targetGroups.some((g) => p.targetGroups.includes(g));
 	if (!ageOk || !targetOk) failed.push('eligibility');
 	const needs = [...p.requiredAccommodations, ...(p.needsCompanionFirstVisit ? (['companion_ok'] as const) : [])];
 	if (!needs.every((a) => o.accommodations.includes(a))) failed.push('accommodations');

@@ -45,7 +45,11 @@ describe('rankOpenings against an independent statement of the hard constraints'
 				const expected = people.filter((p) => oracleFailures(p, o, NOW).length === 0).map((p) => p.id);
 				expect(r.matches.map((m) => m.participantId).sort()).toEqual(expected.sort());
 				for (const m of r.matches) {
-					const single = rankOpenings(people.find((p) => p.id === m.participantId)!, [o], NOW).matches[0];
+					const single = rankOpenings(
+						people.find((p) => p.id === m.participantId)!,
+						[o],
+						NOW
+					).matches[0];
 					expect(m.score).toBe(single.score);
 					expect(m.sentence).toBe(single.sentence);
 				}
@@ -91,12 +95,22 @@ describe('determinism', () => {
 
 describe('travel in the score', () => {
 	it('never scores a closer opening lower when everything else is equal', () => {
-		const place = fc.record({ lon: fc.double({ min: 139.9, max: 140.05, noNaN: true }), lat: fc.double({ min: 35.8, max: 35.95, noNaN: true }) });
+		const place = fc.record({
+			lon: fc.double({ min: 139.9, max: 140.05, noNaN: true }),
+			lat: fc.double({ min: 35.8, max: 35.95, noNaN: true })
+		});
 		fc.assert(
 			fc.property(arbParticipant(), arbOpening(), place, place, (p0, o, x, y) => {
 				const p = { ...p0, home: p0.home ?? { lon: 139.97, lat: 35.87 } };
 				const [near, far] = oracleDistanceKm(p.home, x) <= oracleDistanceKm(p.home, y) ? [x, y] : [y, x];
-				const r = rankOpenings(p, [{ ...o, id: 'far', location: far }, { ...o, id: 'near', location: near }], NOW);
+				const r = rankOpenings(
+					p,
+					[
+						{ ...o, id: 'far', location: far },
+						{ ...o, id: 'near', location: near }
+					],
+					NOW
+				);
 				const score = (id: string) => [...r.matches, ...r.nearMisses].find((m) => m.openingId === id)?.score;
 				const farScore = score('far');
 				if (farScore === undefined) return;

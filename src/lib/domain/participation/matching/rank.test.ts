@@ -79,17 +79,29 @@ describe('ranking', () => {
 		expect(r.matches.map((m) => m.openingId)).toEqual(['b', 'a']);
 	});
 	it('prefers the closer one', () => {
-		const r = rankOpenings(participant(), [opening({ id: 'a', location: northOfHome(1) }), opening({ id: 'b', location: northOfHome(0.2) })], NOW);
+		const r = rankOpenings(
+			participant(),
+			[opening({ id: 'a', location: northOfHome(1) }), opening({ id: 'b', location: northOfHome(0.2) })],
+			NOW
+		);
 		expect(r.matches.map((m) => m.openingId)).toEqual(['b', 'a']);
 	});
 	it('puts an opening declined before lower, and a known organisation a little below a new one', () => {
 		const p = participant({ declinedOpeningIds: ['a'], pastOrganizationIds: ['org-known'] });
-		const r = rankOpenings(p, [opening({ id: 'a' }), opening({ id: 'b', organizationId: 'org-known' }), opening({ id: 'c', organizationId: 'org-new' })], NOW);
+		const r = rankOpenings(
+			p,
+			[opening({ id: 'a' }), opening({ id: 'b', organizationId: 'org-known' }), opening({ id: 'c', organizationId: 'org-new' })],
+			NOW
+		);
 		expect(r.matches.map((m) => m.openingId)).toEqual(['c', 'b', 'a']);
 		expect(r.matches[0].score - r.matches[1].score).toBeCloseTo(0.3 * SCORE_WEIGHTS.novelty);
 	});
 	it('prefers a host who replies faster', () => {
-		const r = rankOpenings(participant(), [opening({ id: 'a', hostMedianReplyHours: 72 }), opening({ id: 'b', hostMedianReplyHours: 2 })], NOW);
+		const r = rankOpenings(
+			participant(),
+			[opening({ id: 'a', hostMedianReplyHours: 72 }), opening({ id: 'b', hostMedianReplyHours: 2 })],
+			NOW
+		);
 		expect(r.matches.map((m) => m.openingId)).toEqual(['b', 'a']);
 	});
 	it('prefers a small group for someone who wants small or quiet, and is indifferent otherwise', () => {

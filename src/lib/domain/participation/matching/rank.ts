@@ -17,15 +17,7 @@ import { constraintOf, failures, firstFit, pairKm } from './constraints';
 import { explainMatch, explainNearMiss } from './explain';
 import { certainFailures } from './screen';
 import { scorePair } from './score';
-import type {
-	Match,
-	NearMiss,
-	Opening,
-	Participant,
-	ParticipantMatch,
-	ParticipantNearMiss,
-	RankOptions
-} from './types';
+import type { Match, NearMiss, Opening, Participant, ParticipantMatch, ParticipantNearMiss, RankOptions } from './types';
 
 interface Scored {
 	other: string;

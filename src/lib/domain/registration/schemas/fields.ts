@@ -24,6 +24,8 @@ import { normalizeText } from '../../shared/text';
 
 /** A tag or comment opening: '<script', '</b', '<!--', '<img'. Plain '<' (1 < 2) passes. */
 const MARKUP = /<\s*\/?\s*[a-z!?]/i;
+// control characters are exactly what this refuses
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 const tooLong = (max: number) => () => m.reg_error_too_long({ max });

@@ -107,7 +107,10 @@ export const suggestionSchema = z
 export const photoSchema = z.object({
 	id: uuid(),
 	caption: line(100, () => m.reg_photo_caption_required()),
-	faces_ok: z.boolean().default(false).refine((v) => v, { error: () => m.reg_photo_faces_required() })
+	faces_ok: z
+		.boolean()
+		.default(false)
+		.refine((v) => v, { error: () => m.reg_photo_faces_required() })
 });
 
 /** Importing a list: when it was last checked, and whether the rows go public at once. */
@@ -117,10 +120,23 @@ export const importUploadSchema = z.object({
 });
 
 const importValues = z.object({
-	name: z.string().max(200), name_kana: z.string().max(200), category: z.string().max(40), organization: z.string().max(200),
-	address: z.string().max(400), postal_code: z.string().max(20), lat: z.string().max(30), lon: z.string().max(30), phone: z.string().max(40),
-	email: z.string().max(300), website: z.string().max(600), schedule: z.string().max(400), fee: z.string().max(400),
-	summary: z.string().max(400), description: z.string().max(8000), venue_name: z.string().max(200), targets: z.string().max(400)
+	name: z.string().max(200),
+	name_kana: z.string().max(200),
+	category: z.string().max(40),
+	organization: z.string().max(200),
+	address: z.string().max(400),
+	postal_code: z.string().max(20),
+	lat: z.string().max(30),
+	lon: z.string().max(30),
+	phone: z.string().max(40),
+	email: z.string().max(300),
+	website: z.string().max(600),
+	schedule: z.string().max(400),
+	fee: z.string().max(400),
+	summary: z.string().max(400),
+	description: z.string().max(8000),
+	venue_name: z.string().max(200),
+	targets: z.string().max(400)
 });
 
 /** The confirm step: the previewed rows travel back in the form and are checked again. */

@@ -89,7 +89,12 @@ describe('place form', () => {
 	});
 
 	it('coordinates outside Japan are refused', () => {
-		for (const [lon, lat] of [['126.97', '37.56'], ['-0.12', '51.5'], ['138.4', '50.0'], ['139', '10']])
+		for (const [lon, lat] of [
+			['126.97', '37.56'],
+			['-0.12', '51.5'],
+			['138.4', '50.0'],
+			['139', '10']
+		])
 			expect(errors(placeSchema.safeParse({ ...goodPlace, lon, lat })).lon).toBe('日本国内の場所を指定してください');
 		expect(errors(placeSchema.safeParse({ ...goodPlace, lon: 'abc', lat: '34' })).lon).toBe('緯度・経度は数字で入力してください');
 	});
@@ -131,11 +136,15 @@ describe('schedule builder fields', () => {
 	});
 
 	it('closure periods: every year or once, in order', () => {
-		expect(activitySchema.safeParse({ ...activity, closure_from_1: '8/13', closure_to_1: '8/16', closure_label_1: 'お盆' }).success).toBe(true);
+		expect(activitySchema.safeParse({ ...activity, closure_from_1: '8/13', closure_to_1: '8/16', closure_label_1: 'お盆' }).success).toBe(
+			true
+		);
 		expect(errors(activitySchema.safeParse({ ...activity, closure_from_1: '2026-08-20', closure_to_1: '2026-08-13' })).closure_to_1).toBe(
 			'終了日は開始日より後にしてください'
 		);
-		expect(errors(activitySchema.safeParse({ ...activity, closure_from_1: '8/13', closure_to_1: '2026-08-16' })).closure_to_1).toMatch(/どちらも/);
+		expect(errors(activitySchema.safeParse({ ...activity, closure_from_1: '8/13', closure_to_1: '2026-08-16' })).closure_to_1).toMatch(
+			/どちらも/
+		);
 		expect(errors(activitySchema.safeParse({ ...activity, closure_from_1: 'いつか', closure_to_1: '' })).closure_from_1).toBeDefined();
 	});
 
@@ -160,8 +169,19 @@ describe('schedule builder fields', () => {
 
 describe('opening form', () => {
 	const opening = {
-		id: ID, version: 0, activity_id: '', title: '配膳のお手伝い', description: '', capacity: '２', accommodations: ['short_time_ok'],
-		target_groups: [], age_min: '', age_max: '', visibility: 'public', status: 'open', ...goodSchedule
+		id: ID,
+		version: 0,
+		activity_id: '',
+		title: '配膳のお手伝い',
+		description: '',
+		capacity: '２',
+		accommodations: ['short_time_ok'],
+		target_groups: [],
+		age_min: '',
+		age_max: '',
+		visibility: 'public',
+		status: 'open',
+		...goodSchedule
 	};
 	it('accepts a complete opening with 全角 digits', () => {
 		const r = openingSchema.safeParse(opening);
@@ -174,6 +194,8 @@ describe('opening form', () => {
 			capacity: '受け入れ人数を入力してください'
 		});
 		expect(errors(openingSchema.safeParse({ ...opening, capacity: '5000' })).capacity).toBe('1から1000までの数で入力してください');
-		expect(errors(openingSchema.safeParse({ ...opening, age_min: '20', age_max: '10' })).age_max).toBe('年齢の上限は下限以上にしてください');
+		expect(errors(openingSchema.safeParse({ ...opening, age_min: '20', age_max: '10' })).age_max).toBe(
+			'年齢の上限は下限以上にしてください'
+		);
 	});
 });

@@ -110,7 +110,8 @@ export function checkSchedule(v: Partial<ScheduleInput>, ctx: z.RefinementCtx): 
 	if (isTime(start) && (start < '05:00' || start > '23:00')) issue('start_time', m.reg_schedule_start_range());
 	if (end !== '' && start === '') issue('start_time', m.reg_schedule_start_needed());
 	if (isTime(start) && isTime(end) && end <= start) issue('end_time', m.reg_schedule_end_after_start());
-	if (v.until && v.dtstart && isDate(v.until) && isDate(v.dtstart) && v.until < v.dtstart) issue('until', m.reg_schedule_until_after_start());
+	if (v.until && v.dtstart && isDate(v.until) && isDate(v.dtstart) && v.until < v.dtstart)
+		issue('until', m.reg_schedule_until_after_start());
 	for (const n of CLOSURE_SLOTS) {
 		const { from, to } = closureSlotValues(v, n);
 		if (from === '' && to === '') continue;

@@ -6,10 +6,20 @@ import * as account from './index';
 import * as listing from './place';
 
 const schemas = {
-	signUp: account.signUpSchema, organization: account.organizationSchema, newOrganization: account.newOrganizationSchema,
-	invitation: account.invitationSchema, review: account.reviewSchema, phone: account.phoneConfirmationSchema, suggestion: account.suggestionSchema,
-	photo: account.photoSchema, importUpload: account.importUploadSchema, importCommit: account.importCommitSchema,
-	place: listing.placeSchema, activity: listing.activitySchema, listing: listing.listingSchema, opening: listing.openingSchema
+	signUp: account.signUpSchema,
+	organization: account.organizationSchema,
+	newOrganization: account.newOrganizationSchema,
+	invitation: account.invitationSchema,
+	review: account.reviewSchema,
+	phone: account.phoneConfirmationSchema,
+	suggestion: account.suggestionSchema,
+	photo: account.photoSchema,
+	importUpload: account.importUploadSchema,
+	importCommit: account.importCommitSchema,
+	place: listing.placeSchema,
+	activity: listing.activitySchema,
+	listing: listing.listingSchema,
+	opening: listing.openingSchema
 };
 
 describe('superforms', () => {

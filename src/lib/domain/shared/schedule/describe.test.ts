@@ -40,9 +40,7 @@ group('describe', () => {
 	it('appends closures after 祝日は休み', () => {
 		const s = schedule({ rrule: 'FREQ=MONTHLY;BYDAY=2TU,4TU', holidayPolicy: 'skip', closures: [yearEnd] });
 		expect(describe(s, 'ja')).toBe('毎月第2・第4火曜 10:00〜12:00（祝日は休み・年末年始は休み）');
-		expect(describe(s, 'en')).toBe(
-			'Every 2nd and 4th Tuesday of the month, 10:00–12:00 (closed on public holidays; closed Dec 29–Jan 3)'
-		);
+		expect(describe(s, 'en')).toBe('Every 2nd and 4th Tuesday of the month, 10:00–12:00 (closed on public holidays; closed Dec 29–Jan 3)');
 	});
 
 	it('names a closure by its label, or by its dates', () => {

@@ -127,7 +127,9 @@ describe('toICalendar', () => {
 	});
 
 	it('folds long Japanese lines to 75 octets without splitting a character, and unfolds back', () => {
-		const description = 'お茶を飲みながらおしゃべりや体操、季節の行事を楽しむ集まりです。🍵 話さずに過ごしても大丈夫；途中退出OK。'.repeat(4);
+		const description = 'お茶を飲みながらおしゃべりや体操、季節の行事を楽しむ集まりです。🍵 話さずに過ごしても大丈夫；途中退出OK。'.repeat(
+			4
+		);
 		const long = toICalendar([{ ...salon, description }], { now: NOW });
 		for (const line of long.split('\r\n')) {
 			expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);

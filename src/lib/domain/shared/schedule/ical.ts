@@ -126,5 +126,8 @@ function localDateTime(date: string, time: string): string {
 
 /** 20261122T010000Z */
 function utcDateTime(instant: Date): string {
-	return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+	return instant
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d{3}/, '');
 }

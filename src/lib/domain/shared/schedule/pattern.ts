@@ -30,7 +30,9 @@ export function patternToRRule(p: SchedulePattern): string | null {
 			return `FREQ=WEEKLY;INTERVAL=2;BYDAY=${code(checked([p.weekday], isWeekday)[0])}`;
 		case 'monthly_nth': {
 			const day = code(checked([p.weekday], isWeekday)[0]);
-			return `FREQ=MONTHLY;BYDAY=${checked(p.nths, isNth, lastLast).map((nth) => `${nth}${day}`).join(',')}`;
+			return `FREQ=MONTHLY;BYDAY=${checked(p.nths, isNth, lastLast)
+				.map((nth) => `${nth}${day}`)
+				.join(',')}`;
 		}
 		case 'monthly_day':
 			return `FREQ=MONTHLY;BYMONTHDAY=${checked(p.days, isMonthDay).join(',')}`;

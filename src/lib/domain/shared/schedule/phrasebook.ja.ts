@@ -1,13 +1,4 @@
-import {
-	clock,
-	dayParts,
-	isWholeMonths,
-	isYearEnd,
-	sharedWeekday,
-	type DayParts,
-	type Phrasebook,
-	type RulePhrase
-} from './phrasebook';
+import { clock, dayParts, isWholeMonths, isYearEnd, sharedWeekday, type DayParts, type Phrasebook, type RulePhrase } from './phrasebook';
 import type { Closure } from './types';
 
 const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];

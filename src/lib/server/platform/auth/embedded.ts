@@ -93,7 +93,14 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 	}
 
 	const totp = (secret: string, email: string) =>
-		new OTPAuth.TOTP({ issuer: 'つながりマップ', label: email, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) });
+		new OTPAuth.TOTP({
+			issuer: 'つながりマップ',
+			label: email,
+			algorithm: 'SHA1',
+			digits: 6,
+			period: 30,
+			secret: OTPAuth.Secret.fromBase32(secret)
+		});
 
 	return {
 		kind: 'embedded',
@@ -144,7 +151,10 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 				if (!user) await tx.query(`select extensions.crypt($1, extensions.gen_salt('bf', 10))`, [password]);
 				const passed = Boolean(user?.ok && !user.banned);
 				await tx.query('insert into private.sign_in_attempts (email, ip, succeeded, attempted_at) values ($1, $2, $3, $4)', [
-					email, ip, passed, at
+					email,
+					ip,
+					passed,
+					at
 				]);
 				if (!user || !passed) return { result: { ok: false, reason: 'invalid' } as const };
 				if (!user.confirmed) return { result: { ok: false, reason: 'unconfirmed' } as const };
@@ -219,7 +229,10 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 		async confirmEmail(_cookies, token): Promise<ConfirmEmailResult> {
 			const at = now();
 			const spent = await spendLink(driver, linkKey, 'email_confirmation', token, at, async (tx, userId) => {
-				await tx.query('update auth.users set email_confirmed_at = coalesce(email_confirmed_at, $2), updated_at = $2 where id = $1', [userId, at]);
+				await tx.query('update auth.users set email_confirmed_at = coalesce(email_confirmed_at, $2), updated_at = $2 where id = $1', [
+					userId,
+					at
+				]);
 			});
 			return spent.state === 'ok' ? 'confirmed' : spent.state;
 		},
@@ -259,13 +272,16 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 			const step = Math.floor(at.getTime() / 30_000) + delta;
 			if (factor.last && Math.floor(factor.last.getTime() / 30_000) >= step) return false;
 			await asSystem(driver, async (tx) => {
-				await tx.query(
-					`update auth.mfa_factors set status = 'verified', last_challenged_at = $2, updated_at = $3 where id = $1`,
-					[factor.id, new Date(step * 30_000), at]
-				);
+				await tx.query(`update auth.mfa_factors set status = 'verified', last_challenged_at = $2, updated_at = $3 where id = $1`, [
+					factor.id,
+					new Date(step * 30_000),
+					at
+				]);
 				await tx.query(`delete from auth.mfa_factors where user_id = $1 and id <> $2`, [claims.sub, factor.id]);
 				await tx.query(`update auth.sessions set aal = 'aal2', factor_id = $2, updated_at = $3 where id = $1`, [
-					claims.session_id, factor.id, at
+					claims.session_id,
+					factor.id,
+					at
 				]);
 			});
 			return true;

@@ -1,9 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { Claims } from '../db/types';
 
-export type SignInResult =
-	| { ok: true; needsTotp: boolean }
-	| { ok: false; reason: 'invalid' | 'rate_limited' | 'unconfirmed' };
+export type SignInResult = { ok: true; needsTotp: boolean } | { ok: false; reason: 'invalid' | 'rate_limited' | 'unconfirmed' };
 
 export interface SignUpInput {
 	email: string;

@@ -43,9 +43,7 @@ export async function migrate(driver: Driver, migrations = readMigrations()): Pr
 	});
 	const done = new Set(
 		await asSystem(driver, async (tx) =>
-			(await tx.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).map(
-				(r) => r.version
-			)
+			(await tx.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).map((r) => r.version)
 		)
 	);
 	const applied: string[] = [];
@@ -53,10 +51,11 @@ export async function migrate(driver: Driver, migrations = readMigrations()): Pr
 		if (done.has(m.version)) continue;
 		await asSystem(driver, async (tx) => {
 			await tx.exec(m.sql);
-			await tx.query(
-				'insert into supabase_migrations.schema_migrations (version, statements, name) values ($1, $2, $3)',
-				[m.version, [m.sql], m.name]
-			);
+			await tx.query('insert into supabase_migrations.schema_migrations (version, statements, name) values ($1, $2, $3)', [
+				m.version,
+				[m.sql],
+				m.name
+			]);
 		});
 		applied.push(m.version);
 	}

@@ -24,15 +24,11 @@ function wrap(tx: Transaction): Tx {
  */
 export async function openPglite(dataDir: string): Promise<Driver> {
 	if (dataDir !== 'memory://') fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-	const db = await PGlite.create(dataDir, { extensions: { postgis, pg_trgm, pgcrypto },
-		parsers: TYPE_PARSERS
-	});
+	const db = await PGlite.create(dataDir, { extensions: { postgis, pg_trgm, pgcrypto }, parsers: TYPE_PARSERS });
 	await db.exec(`set search_path to public, extensions`);
 
 	const lockDown = async () => {
-		const [{ exists }] = (
-			await db.query<{ exists: boolean }>(`select exists (select from pg_roles where rolname = 'anon')`)
-		).rows;
+		const [{ exists }] = (await db.query<{ exists: boolean }>(`select exists (select from pg_roles where rolname = 'anon')`)).rows;
 		if (exists) await db.exec('set role anon');
 	};
 	await lockDown();

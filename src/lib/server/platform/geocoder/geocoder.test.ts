@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inJapanOutline } from '$lib/domain/registration/normalize';
+import { inJapanOutline } from '$lib/domain/shared/japan';
 import { createGsiGeocoder, parseGsiResponse } from './gsi';
 import { createRecordedGeocoder } from './recorded';
 import responses from './recorded-responses.json';

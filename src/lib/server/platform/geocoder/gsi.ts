@@ -4,7 +4,7 @@
  *   [{"geometry":{"coordinates":[138.383,34.976],"type":"Point"},"type":"Feature",
  *     "properties":{"addressCode":"","title":"静岡県静岡市葵区追手町"}}]
  */
-import { inJapanOutline } from '$lib/domain/registration/normalize';
+import { inJapanOutline } from '$lib/domain/shared/japan';
 import { normalizeText } from '$lib/domain/shared/text';
 import type { GeocodeHit, Geocoder } from './port';
 

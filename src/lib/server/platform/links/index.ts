@@ -16,7 +16,11 @@ export type LinkState = 'ok' | 'used' | 'expired' | 'invalid';
 type Refusal = Exclude<LinkState, 'ok'>;
 
 /** Writes the row and signs the link for it, in the caller's (system) transaction. */
-export async function issueLink(tx: Tx, key: Uint8Array, l: { purpose: LinkPurpose; subject: string; expiresAt: Date; now?: Date }): Promise<string> {
+export async function issueLink(
+	tx: Tx,
+	key: Uint8Array,
+	l: { purpose: LinkPurpose; subject: string; expiresAt: Date; now?: Date }
+): Promise<string> {
 	const [row] = await tx.query<{ id: string }>(
 		`insert into private.signed_links (purpose, subject_id, expires_at, created_at) values ($1, $2, $3, $4) returning id`,
 		[l.purpose, l.subject, l.expiresAt, l.now ?? new Date()]
@@ -31,7 +35,11 @@ export async function issueLink(tx: Tx, key: Uint8Array, l: { purpose: LinkPurpo
 
 /** Voids every unspent link of a purpose for a subject (e.g. a new sign-up for the same address). */
 export async function voidLinks(tx: Tx, purpose: LinkPurpose, subject: string, now: Date): Promise<void> {
-	await tx.query(`update private.signed_links set used_at = $3 where purpose = $1 and subject_id = $2 and used_at is null`, [purpose, subject, now]);
+	await tx.query(`update private.signed_links set used_at = $3 where purpose = $1 and subject_id = $2 and used_at is null`, [
+		purpose,
+		subject,
+		now
+	]);
 }
 
 async function rowState(tx: Tx, purpose: LinkPurpose, jti: string, subject: string, now: Date, lock: boolean): Promise<LinkState> {

@@ -49,8 +49,16 @@ export async function verifyLink(key: Uint8Array, purpose: LinkPurpose, token: s
 	if (!token || token.length > 2000) return { ok: false, reason: 'invalid' };
 	try {
 		const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: purpose, algorithms: ['HS256'], currentDate: now });
-		if (typeof payload.sub !== 'string' || typeof payload.jti !== 'string' || typeof payload.exp !== 'number') return { ok: false, reason: 'invalid' };
-		return { ok: true, subject: payload.sub, jti: payload.jti, nonce: typeof payload.n === 'string' ? payload.n : null, label: typeof payload.l === 'string' ? payload.l : null, expiresAt: new Date(payload.exp * 1000) };
+		if (typeof payload.sub !== 'string' || typeof payload.jti !== 'string' || typeof payload.exp !== 'number')
+			return { ok: false, reason: 'invalid' };
+		return {
+			ok: true,
+			subject: payload.sub,
+			jti: payload.jti,
+			nonce: typeof payload.n === 'string' ? payload.n : null,
+			label: typeof payload.l === 'string' ? payload.l : null,
+			expiresAt: new Date(payload.exp * 1000)
+		};
 	} catch (e) {
 		return { ok: false, reason: (e as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid' };
 	}

@@ -14,10 +14,13 @@ export function createOutboxMailer(driver: Driver): Mailer {
 		kind: 'outbox',
 		async send(message) {
 			await asSystem(driver, (tx) =>
-				tx.query(
-					`insert into private.mail_outbox (municipality_id, kind, to_address, subject, body) values ($1, $2, $3, $4, $5)`,
-					[message.municipalityId, message.kind, message.to, message.subject, message.text]
-				)
+				tx.query(`insert into private.mail_outbox (municipality_id, kind, to_address, subject, body) values ($1, $2, $3, $4, $5)`, [
+					message.municipalityId,
+					message.kind,
+					message.to,
+					message.subject,
+					message.text
+				])
 			);
 		}
 	};

@@ -1,5 +1,6 @@
 /** Every e-mail the app sends goes through this port. */
-export type MailKind = 'email_confirmation' | 'account_exists' | 'invitation' | 'freshness_reminder' | 'review_decision' | 'host_request' | 'host_reminder';
+export type MailKind =
+	'email_confirmation' | 'account_exists' | 'invitation' | 'freshness_reminder' | 'review_decision' | 'host_request' | 'host_reminder';
 
 export interface MailMessage {
 	kind: MailKind;

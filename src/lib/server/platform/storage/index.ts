@@ -11,6 +11,10 @@ export type { Storage, StoredObject } from './port';
 
 export function createStorage(env: Record<string, string | undefined> = process.env): Storage {
 	if (env.PUBLIC_SUPABASE_URL && env.SUPABASE_SERVICE_ROLE_KEY)
-		return createSupabaseStorage({ url: env.PUBLIC_SUPABASE_URL, serviceKey: env.SUPABASE_SERVICE_ROLE_KEY, bucket: env.SUPABASE_STORAGE_BUCKET || 'place-photos' });
+		return createSupabaseStorage({
+			url: env.PUBLIC_SUPABASE_URL,
+			serviceKey: env.SUPABASE_SERVICE_ROLE_KEY,
+			bucket: env.SUPABASE_STORAGE_BUCKET || 'place-photos'
+		});
 	return createLocalStorage(env.UPLOADS_DIR || './.data/uploads');
 }

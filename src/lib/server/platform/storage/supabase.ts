@@ -20,7 +20,11 @@ export function createSupabaseStorage(o: SupabaseStorageOptions): Storage {
 	return {
 		kind: 'supabase',
 		async put(key, body, contentType) {
-			const res = await f(object(key), { method: 'POST', headers: { ...auth, 'content-type': contentType, 'x-upsert': 'false' }, body: new Blob([body as Uint8Array<ArrayBuffer>]) });
+			const res = await f(object(key), {
+				method: 'POST',
+				headers: { ...auth, 'content-type': contentType, 'x-upsert': 'false' },
+				body: new Blob([body as Uint8Array<ArrayBuffer>])
+			});
 			if (!res.ok) throw new Error(`storage upload failed: ${res.status}`);
 		},
 		async get(key) {

@@ -27,6 +27,9 @@ export const actions: Actions = {
 		if (!(await auth.verifyTotp(cookies, locals.claims, form.data.code))) return setError(form, 'code', m.totp_invalid());
 		// back to the page that asked for a second factor (same-site paths only)
 		const next = url.searchParams.get('next');
-		redirect(303, next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : `${localizeHref('/account')}?totp_enrolled`);
+		redirect(
+			303,
+			next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : `${localizeHref('/account')}?totp_enrolled`
+		);
 	}
 };

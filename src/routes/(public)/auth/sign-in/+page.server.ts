@@ -29,7 +29,9 @@ export const actions: Actions = {
 		const result = await auth.signIn(cookies, form.data.email, form.data.password, getClientAddress());
 		form.data.password = '';
 		if (!result.ok) {
-			const text = { invalid: m.sign_in_invalid, rate_limited: m.sign_in_rate_limited, unconfirmed: m.sign_in_unconfirmed }[result.reason]();
+			const text = { invalid: m.sign_in_invalid, rate_limited: m.sign_in_rate_limited, unconfirmed: m.sign_in_unconfirmed }[
+				result.reason
+			]();
 			return message(form, text, { status: result.reason === 'rate_limited' ? 429 : 400 });
 		}
 		const next = safeNext(url.searchParams.get('next'));

@@ -23,4 +23,3 @@ export const actions: Actions = {
 		redirect(303, next?.startsWith('/') && !next.startsWith('//') ? next : localizeHref('/account'));
 	}
 };
-

@@ -14,7 +14,12 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	const view = await viewFreshnessLink(driver, linkKey, params.token);
 	return {
 		state: view.state,
-		place: view.place && { id: view.place.id, name: view.place.name, organizationName: view.place.organizationName, verified: view.place.verifiedAt ? formatWareki(view.place.verifiedAt) : null }
+		place: view.place && {
+			id: view.place.id,
+			name: view.place.name,
+			organizationName: view.place.organizationName,
+			verified: view.place.verifiedAt ? formatWareki(view.place.verifiedAt) : null
+		}
 	};
 };
 

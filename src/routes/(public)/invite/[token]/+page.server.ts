@@ -25,6 +25,8 @@ export const actions: Actions = {
 		const link = await verifyLink(linkKey, 'invitation', params.token);
 		if (!link.ok || !link.nonce) return fail(400, { result: link.ok ? ('invalid' as const) : link.reason });
 		const result = await locals.db((tx) => acceptInvitation(tx, link.subject, link.nonce!));
-		return result === 'joined' || result === 'already' ? { result, organizationId: await locals.db(newestMembership) } : fail(400, { result });
+		return result === 'joined' || result === 'already'
+			? { result, organizationId: await locals.db(newestMembership) }
+			: fail(400, { result });
 	}
 };

@@ -29,10 +29,18 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			place,
 			activities: activities.map((a) => ({ id: a.id, title: a.title, description: a.description, when: sentence(a) })),
 			next: next.map((o) => ({ text: formatSpan(o.start, o.end, locale), start: o.start.toISOString(), end: o.end.toISOString() })),
-			openings: openings.map((o) => ({ id: o.id, title: o.title, description: o.description, accommodations: o.accommodations, when: sentence(o) })),
+			openings: openings.map((o) => ({
+				id: o.id,
+				title: o.title,
+				description: o.description,
+				accommodations: o.accommodations,
+				when: sentence(o)
+			})),
 			verified: place.verifiedAt ? formatWareki(place.verifiedAt, { day: false }) : null,
 			// issue 4: approved photos only (a member signed in would also see their unapproved ones)
-			photos: (await photosOf(tx, place.id)).filter((ph) => ph.approved).map((ph) => ({ id: ph.id, caption: ph.caption, width: ph.width, height: ph.height })),
+			photos: (await photosOf(tx, place.id))
+				.filter((ph) => ph.approved)
+				.map((ph) => ({ id: ph.id, caption: ph.caption, width: ph.width, height: ph.height })),
 			freshness: freshness(place.category, place.verifiedAt, now).state
 		};
 	});

@@ -18,7 +18,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const locale = getLocale();
 	const d = await locals.db((tx) => freshnessDashboard(tx, now));
 	const row = (r: (typeof d.due)[number]) => ({
-		id: r.id, name: r.name, category: r.category, organizationName: r.organizationName,
+		id: r.id,
+		name: r.name,
+		category: r.category,
+		organizationName: r.organizationName,
 		verified: r.verifiedAt ? formatWareki(r.verifiedAt) : null,
 		due: r.dueAt ? formatWareki(r.dueAt) : null
 	});

@@ -11,7 +11,14 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { refreshOccurrences } from '$lib/server/places/occurrences';
 import { refused } from '$lib/server/platform/route-params';
-import { commitImport, importTargets, previewImport, readUpload, type CommitRow, type UploadProblem } from '$lib/server/registration/import';
+import {
+	commitImport,
+	importTargets,
+	previewImport,
+	readUpload,
+	type CommitRow,
+	type UploadProblem
+} from '$lib/server/registration/import';
 import { services } from '$lib/server/platform/services';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -81,7 +88,10 @@ export const actions: Actions = {
 						scheduleUnderstood: parsed.understood,
 						geocoded: r.geocoded,
 						located: !!(r.lon && r.lat),
-						problems: r.problems.map((p) => ({ field: p.field, text: (m as unknown as Record<string, () => string>)[`reg_import_problem_${p.problem}`]?.() ?? p.problem })),
+						problems: r.problems.map((p) => ({
+							field: p.field,
+							text: (m as unknown as Record<string, () => string>)[`reg_import_problem_${p.problem}`]?.() ?? p.problem
+						})),
 						duplicate: r.duplicate,
 						duplicateOfLine: r.duplicateOfLine,
 						organizationExists: r.organizationExists

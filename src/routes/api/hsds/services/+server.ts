@@ -21,7 +21,10 @@ export const GET: RequestHandler = async ({ url, request, locals }) => {
 	const perPage = positiveInt(url.searchParams.get('per_page'), 50, MAX_PER_PAGE, 'per_page', errors);
 	const page = positiveInt(url.searchParams.get('page'), 1, 10_000, 'page', errors);
 	if (errors.length)
-		return badParameters(errors, { taxonomy_term_id: 'category:<code>, target_group:<code>, accommodation:<code>', per_page: `1–${MAX_PER_PAGE}` });
+		return badParameters(errors, {
+			taxonomy_term_id: 'category:<code>, target_group:<code>, accommodation:<code>',
+			per_page: `1–${MAX_PER_PAGE}`
+		});
 	const now = new Date();
 	const { places, total } = await locals.db(async (tx) => ({
 		places: await exportPlaces(tx, filter, now, perPage, (page - 1) * perPage),

@@ -81,7 +81,14 @@ export const actions: Actions = {
 		if (form.data.email)
 			await mailInvitation(
 				reg,
-				{ to: form.data.email, organization: result.org.name, inviter: result.inviter, link: result.issued.link, expiresAt: result.issued.expiresAt, municipalityId: result.org.municipality_id },
+				{
+					to: form.data.email,
+					organization: result.org.name,
+					inviter: result.inviter,
+					link: result.issued.link,
+					expiresAt: result.issued.expiresAt,
+					municipalityId: result.org.municipality_id
+				},
 				getLocale()
 			);
 		const fresh = await superValidate(zod4(invitationSchema));

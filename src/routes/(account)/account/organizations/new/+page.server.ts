@@ -22,7 +22,8 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		const done = await refused(() => locals.db((tx) => createOrganization(tx, { ...form.data, kind: form.data.kind })));
 		if (!done.ok) {
-			form.message = done.state === 'TM429' ? m.reg_org_rate_limited() : done.state === '23505' ? m.reg_error_form_expired() : m.reg_org_not_allowed();
+			form.message =
+				done.state === 'TM429' ? m.reg_org_rate_limited() : done.state === '23505' ? m.reg_error_form_expired() : m.reg_org_not_allowed();
 			return fail(done.state === 'TM429' ? 429 : 400, { form });
 		}
 		redirect(303, localizeHref(`/account/organizations/${form.data.id}?created`));

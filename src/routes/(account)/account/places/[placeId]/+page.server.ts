@@ -14,7 +14,14 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { refreshOccurrences } from '$lib/server/places/occurrences';
 import { confirmListing } from '$lib/server/registration/freshness';
 import { refused, uuidParam } from '$lib/server/platform/route-params';
-import { activitiesOfListing, canEditDirectly, getListing, isMemberOf, isModeratorOf, openingsOfListing } from '$lib/server/registration/places';
+import {
+	activitiesOfListing,
+	canEditDirectly,
+	getListing,
+	isMemberOf,
+	isModeratorOf,
+	openingsOfListing
+} from '$lib/server/registration/places';
 import { requestsOfPlace, submitListing, withdrawRequest, withdrawSubmission } from '$lib/server/registration/moderation';
 import { displayNames } from '$lib/server/registration/organizations';
 import { photosOf } from '$lib/server/registration/photos-db';
@@ -36,16 +43,27 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			canEditDirectly(tx, id),
 			isModeratorOf(tx, listing.meta.municipalityId)
 		]);
-		const names = await displayNames(tx, requests.flatMap((r) => [r.createdBy, r.decidedBy]));
-		const sentence = (s: (typeof activities)[number]['schedule'], note: string | null) => (s.rrule ? describe(s, locale, { now }) : (note ?? ''));
+		const names = await displayNames(
+			tx,
+			requests.flatMap((r) => [r.createdBy, r.decidedBy])
+		);
+		const sentence = (s: (typeof activities)[number]['schedule'], note: string | null) =>
+			s.rrule ? describe(s, locale, { now }) : (note ?? '');
 		return {
 			listing: { ...listing.meta, verified: listing.meta.verifiedAt ? formatWareki(listing.meta.verifiedAt) : null },
 			isMember: await isMemberOf(tx, listing.meta.organizationId),
 			direct,
 			moderator,
-			freshness: listing.meta.status === 'published' ? freshness(listing.meta.category as Category, listing.meta.verifiedAt, now).state : null,
+			freshness:
+				listing.meta.status === 'published' ? freshness(listing.meta.category as Category, listing.meta.verifiedAt, now).state : null,
 			activities: activities.map((a) => ({ id: a.id, title: a.fields.title, when: sentence(a.schedule, a.fields.schedule_note || null) })),
-			openings: openings.map((o) => ({ id: o.id, title: o.fields.title, status: o.fields.status, visibility: o.fields.visibility, when: sentence(o.schedule, o.fields.schedule_note || null) })),
+			openings: openings.map((o) => ({
+				id: o.id,
+				title: o.fields.title,
+				status: o.fields.status,
+				visibility: o.fields.visibility,
+				when: sentence(o.schedule, o.fields.schedule_note || null)
+			})),
 			photos: photos.map((p) => ({ id: p.id, caption: p.caption, approved: p.approved })),
 			requests: requests.map((r) => ({
 				id: r.id,
@@ -59,12 +77,18 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 				decidedBy: (r.decidedBy && names.get(r.decidedBy)) || null,
 				diff:
 					r.kind === 'place'
-						? diffDisplays(r.base && placeDisplay(r.base as PlaceFields), r.proposed && placeDisplay(r.proposed as PlaceFields)).filter((d) => d.changed)
+						? diffDisplays(r.base && placeDisplay(r.base as PlaceFields), r.proposed && placeDisplay(r.proposed as PlaceFields)).filter(
+								(d) => d.changed
+							)
 						: r.kind === 'activity'
-							? diffDisplays(r.base && activityDisplay(r.base as ActivityFields, locale), r.proposed && activityDisplay(r.proposed as ActivityFields, locale)).filter((d) => d.changed)
+							? diffDisplays(
+									r.base && activityDisplay(r.base as ActivityFields, locale),
+									r.proposed && activityDisplay(r.proposed as ActivityFields, locale)
+								).filter((d) => d.changed)
 							: []
 			})),
-			flash: ['saved', 'submitted', 'requested', 'confirmed', 'withdrawn', 'unchanged', 'applied'].find((k) => url.searchParams.has(k)) ?? null,
+			flash:
+				['saved', 'submitted', 'requested', 'confirmed', 'withdrawn', 'unchanged', 'applied'].find((k) => url.searchParams.has(k)) ?? null,
 			withdrawForm: await superValidate(zod4(withdrawSchema))
 		};
 	});

@@ -51,21 +51,29 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		const form = await superValidate({ decision: '', reason: '', version: r.version }, zod4(reviewSchema), { errors: false });
 		return {
 			request: {
-				id: r.id, kind: r.kind, action: r.action, status: r.status, reason: r.reason, note: r.note,
-				createdAt: formatDateTime(r.createdAt, locale), createdBy: (r.createdBy && names.get(r.createdBy)) || '—',
-				decidedAt: r.decidedAt ? formatDateTime(r.decidedAt, locale) : null, decidedBy: (r.decidedBy && names.get(r.decidedBy)) || null,
+				id: r.id,
+				kind: r.kind,
+				action: r.action,
+				status: r.status,
+				reason: r.reason,
+				note: r.note,
+				createdAt: formatDateTime(r.createdAt, locale),
+				createdBy: (r.createdBy && names.get(r.createdBy)) || '—',
+				decidedAt: r.decidedAt ? formatDateTime(r.decidedAt, locale) : null,
+				decidedBy: (r.decidedBy && names.get(r.decidedBy)) || null,
 				stale: r.kind === 'place' && r.baseVersion !== null && r.baseVersion !== listing.meta.version
 			},
 			listing: { ...listing.meta, lon: listing.fields.lon, lat: listing.fields.lat },
 			rows,
-			activities: r.kind === 'new_listing'
-				? activities.map((a) => ({
-						id: a.id,
-						title: a.fields.title,
-						when: a.schedule.rrule ? describe(a.schedule, locale, { now }) : a.fields.schedule_note,
-						next: nextOccurrences(a.schedule, now, 3).map((o) => formatSpan(o.start, o.end, locale))
-					}))
-				: [],
+			activities:
+				r.kind === 'new_listing'
+					? activities.map((a) => ({
+							id: a.id,
+							title: a.fields.title,
+							when: a.schedule.rrule ? describe(a.schedule, locale, { now }) : a.fields.schedule_note,
+							next: nextOccurrences(a.schedule, now, 3).map((o) => formatSpan(o.start, o.end, locale))
+						}))
+					: [],
 			proposedNext: r.kind === 'activity' && r.proposed ? nextDates(r.proposed as ActivityFields, now, locale) : [],
 			photos: r.kind === 'new_listing' ? (await photosOf(tx, r.placeId)).map((p) => ({ id: p.id, caption: p.caption })) : [],
 			form
@@ -79,19 +87,34 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(reviewSchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await refused(() =>
-			locals.db((tx) => (form.data.decision === 'approve' ? approveRequest(tx, id, form.data.version) : returnRequest(tx, id, form.data.version, form.data.reason)))
+			locals.db((tx) =>
+				form.data.decision === 'approve'
+					? approveRequest(tx, id, form.data.version)
+					: returnRequest(tx, id, form.data.version, form.data.reason)
+			)
 		);
 		if (!result.ok) {
 			form.message = result.state === '23514' ? m.reg_mod_apply_failed() : m.reg_forbidden();
 			return fail(403, { form });
 		}
 		if (!result.value.ok) {
-			form.message = { conflict: m.reg_mod_conflict, decided: m.reg_mod_decided, not_found: m.reg_mod_listing_changed, listing_changed: m.reg_mod_listing_changed }[result.value.reason]();
+			form.message = {
+				conflict: m.reg_mod_conflict,
+				decided: m.reg_mod_decided,
+				not_found: m.reg_mod_listing_changed,
+				listing_changed: m.reg_mod_listing_changed
+			}[result.value.reason]();
 			return fail(409, { form });
 		}
 		const reg = await services();
 		if (result.value.activityIds.length) await refreshOccurrences(reg.driver, new Date(), result.value.activityIds);
-		await notifyDecision(reg.driver, reg.mailer, id, { listing: `${url.origin}${localizeHref(`/account/places/${result.value.placeId}`)}` }, getLocale());
+		await notifyDecision(
+			reg.driver,
+			reg.mailer,
+			id,
+			{ listing: `${url.origin}${localizeHref(`/account/places/${result.value.placeId}`)}` },
+			getLocale()
+		);
 		redirect(303, localizeHref(`/moderation?decided=${form.data.decision === 'approve' ? 'approved' : 'returned'}`));
 	}
 };

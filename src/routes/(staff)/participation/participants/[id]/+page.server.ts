@@ -31,7 +31,10 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(proposalSchema));
 		if (!form.valid) return fail(400, { proposeError: m.pt_error_not_found() });
 		const result = await locals.db((tx) => propose(tx, params.id, form.data.opening_id, new Date()));
-		if (!result.ok) return fail(result.reason === 'already' ? 409 : 404, { proposeError: result.reason === 'already' ? m.pt_error_already() : m.pt_error_not_found() });
+		if (!result.ok)
+			return fail(result.reason === 'already' ? 409 : 404, {
+				proposeError: result.reason === 'already' ? m.pt_error_already() : m.pt_error_not_found()
+			});
 		redirect(303, localizeHref(`/participation/placements/${result.id}?proposed`));
 	}
 };

@@ -56,7 +56,13 @@ export const actions: Actions = {
 		const d = form.data;
 		const trialVisitDates = [d.trial_visit_date_1, d.trial_visit_date_2, d.trial_visit_date_3].filter((x) => x !== '');
 		const result = await locals.db((tx) =>
-			recordHostAnswer(tx, params.id, d.version, { answer: d.answer, trialVisitDates, reason: d.reason || null, message: d.message || null }, new Date())
+			recordHostAnswer(
+				tx,
+				params.id,
+				d.version,
+				{ answer: d.answer, trialVisitDates, reason: d.reason || null, message: d.message || null },
+				new Date()
+			)
 		);
 		if (!result.ok) return message(form, refusal(result), { status: 409 });
 		return { answerForm: form, saved: true };
@@ -68,7 +74,8 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { stepForm: form });
 		const d = form.data;
 		const result = await locals.db((tx) => recordStep(tx, params.id, d.version, d.step, d.on, d.reason || null, d.note || null));
-		if (!result.ok && result.reason === 'too_early') return setError(form, 'on', m.pt_error_date_order({ date: dayText(result.after, getLocale()) }));
+		if (!result.ok && result.reason === 'too_early')
+			return setError(form, 'on', m.pt_error_date_order({ date: dayText(result.after, getLocale()) }));
 		if (!result.ok) return message(form, refusal(result), { status: 409 });
 		return { stepForm: form, saved: true };
 	},
@@ -79,7 +86,14 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { followUpForm: form });
 		const d = form.data;
 		const result = await locals.db((tx) =>
-			recordFollowUp(tx, { id: d.follow_up_id, version: d.version, doneOn: d.done_on, selfReport: d.self_report || null, hostNote: d.host_note || null, note: d.note || null })
+			recordFollowUp(tx, {
+				id: d.follow_up_id,
+				version: d.version,
+				doneOn: d.done_on,
+				selfReport: d.self_report || null,
+				hostNote: d.host_note || null,
+				note: d.note || null
+			})
 		);
 		if (!result.ok) return message(form, refusal(result), { status: 409 });
 		return { followUpForm: form, saved: true };

@@ -14,7 +14,13 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	if (!org) error(404);
 	if (!org.canEdit) error(403, m.reg_forbidden());
 	const { id: _id, municipality_id, kind, name, name_kana, description, phone, email, website, version } = org;
-	return { org, form: await superValidate({ id: _id, municipality_id, kind, name, name_kana, description, phone, email, website, version }, zod4(organizationSchema)) };
+	return {
+		org,
+		form: await superValidate(
+			{ id: _id, municipality_id, kind, name, name_kana, description, phone, email, website, version },
+			zod4(organizationSchema)
+		)
+	};
 };
 
 export const actions: Actions = {

@@ -49,13 +49,23 @@ export const actions: Actions = {
 				const listing = await getListing(tx, id);
 				if (!listing) return { kind: 'not_found' as const };
 				if (await canEditDirectly(tx, id)) {
-					const via: Via = (await isModeratorOf(tx, listing.meta.municipalityId)) ? 'moderator' : listing.meta.status === 'published' ? 'trusted' : 'form';
+					const via: Via = (await isModeratorOf(tx, listing.meta.municipalityId))
+						? 'moderator'
+						: listing.meta.status === 'published'
+							? 'trusted'
+							: 'form';
 					const saved = await updatePlace(tx, id, form.data.version, form.data, via);
 					if (saved.ok) return { kind: 'saved' as const, published: listing.meta.status === 'published' };
 					const last = await lastChange(tx, id);
 					return { kind: 'conflict' as const, theirs: listing.fields, version: listing.meta.version, requestId: '', last };
 				}
-				const filed = await proposePlaceChange(tx, id, { requestId: form.data.request_id || null, version: form.data.version }, form.data, form.data.note || null);
+				const filed = await proposePlaceChange(
+					tx,
+					id,
+					{ requestId: form.data.request_id || null, version: form.data.version },
+					form.data,
+					form.data.note || null
+				);
 				if (filed.ok) return { kind: filed.unchanged ? ('unchanged' as const) : ('requested' as const) };
 				if (filed.reason === 'not_found') return { kind: 'not_found' as const };
 				const pending = await pendingRequest(tx, id, 'place', null);

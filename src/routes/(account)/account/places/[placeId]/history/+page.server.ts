@@ -7,7 +7,6 @@ import { uuidParam } from '$lib/server/platform/route-params';
 import { getListing } from '$lib/server/registration/places';
 import type { PageServerLoad } from './$types';
 
-
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const id = uuidParam(params.placeId);
 	const locale = getLocale();

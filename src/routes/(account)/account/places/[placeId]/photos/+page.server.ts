@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
@@ -31,7 +31,13 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		form.data.id = crypto.randomUUID();
 		return {
 			listing: listing.meta,
-			photos: (await photosOf(tx, placeId)).map((p) => ({ id: p.id, caption: p.caption, approved: p.approved, width: p.width, height: p.height })),
+			photos: (await photosOf(tx, placeId)).map((p) => ({
+				id: p.id,
+				caption: p.caption,
+				approved: p.approved,
+				width: p.width,
+				height: p.height
+			})),
 			moderator: await isModeratorOf(tx, listing.meta.municipalityId),
 			form,
 			full: false
@@ -58,7 +64,16 @@ export const actions: Actions = {
 				if (!listing) return 'missing' as const;
 				if ((await photosOf(tx, placeId)).length >= PHOTOS_PER_PLACE) return 'full' as const;
 				const approve = listing.meta.trusted || (await isModeratorOf(tx, listing.meta.municipalityId));
-				const ok = await insertPhoto(tx, { id: form.data.id, placeId, storageKey: key, width: processed.width, height: processed.height, bytes: processed.body.length, caption: form.data.caption, approve });
+				const ok = await insertPhoto(tx, {
+					id: form.data.id,
+					placeId,
+					storageKey: key,
+					width: processed.width,
+					height: processed.height,
+					bytes: processed.body.length,
+					caption: form.data.caption,
+					approve
+				});
 				return ok ? ('saved' as const) : ('missing' as const);
 			})
 		);

@@ -7,7 +7,6 @@ import { removeActivityAction, saveActivityAction } from '$lib/server/registrati
 import { uuidParam } from '$lib/server/platform/route-params';
 import { activitiesOfListing, canEditDirectly } from '$lib/server/registration/places';
 import { pendingRequest } from '$lib/server/registration/moderation';
-import { m } from '$lib/paraglide/messages';
 import { placeToWorkOn } from '$lib/server/registration/guard';
 import type { Actions, PageServerLoad } from './$types';
 

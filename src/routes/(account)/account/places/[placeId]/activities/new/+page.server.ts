@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { EMPTY_SCHEDULE, type ActivityFields } from '$lib/domain/registration/place-values';
@@ -8,7 +7,6 @@ import { saveActivityAction } from '$lib/server/registration/activity-route';
 import { uuidParam } from '$lib/server/platform/route-params';
 import { canEditDirectly } from '$lib/server/registration/places';
 import { pendingRequest } from '$lib/server/registration/moderation';
-import { m } from '$lib/paraglide/messages';
 import { placeToWorkOn } from '$lib/server/registration/guard';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,8 +17,17 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		const direct = await canEditDirectly(tx, placeId);
 		const pending = direct ? null : await pendingRequest(tx, placeId, 'activity', null);
 		const proposed = pending?.proposed as (ActivityFields & { id: string }) | null;
-		const start = proposed ?? { ...EMPTY_SCHEDULE, title: '', description: '', dtstart: todayJst(new Date()), holiday_policy: 'skip', id: crypto.randomUUID() };
-		const form = await superValidate({ ...start, version: pending?.version ?? 0, request_id: pending?.id ?? '' }, zod4(activitySchema), { errors: false });
+		const start = proposed ?? {
+			...EMPTY_SCHEDULE,
+			title: '',
+			description: '',
+			dtstart: todayJst(new Date()),
+			holiday_policy: 'skip',
+			id: crypto.randomUUID()
+		};
+		const form = await superValidate({ ...start, version: pending?.version ?? 0, request_id: pending?.id ?? '' }, zod4(activitySchema), {
+			errors: false
+		});
 		return { listing: listing.meta, direct, form };
 	});
 };

@@ -5,7 +5,6 @@ import { openingSchema } from '$lib/domain/registration/schemas/place';
 import { uuidParam } from '$lib/server/platform/route-params';
 import { activitiesOfListing, openingsOfListing } from '$lib/server/registration/places';
 import { removeOpeningAction, saveOpeningAction } from '$lib/server/registration/opening-route';
-import { m } from '$lib/paraglide/messages';
 import { placeToWorkOn } from '$lib/server/registration/guard';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { EMPTY_SCHEDULE } from '$lib/domain/registration/place-values';
@@ -7,7 +6,6 @@ import { todayJst } from '$lib/domain/shared/wareki';
 import { uuidParam } from '$lib/server/platform/route-params';
 import { activitiesOfListing } from '$lib/server/registration/places';
 import { saveOpeningAction } from '$lib/server/registration/opening-route';
-import { m } from '$lib/paraglide/messages';
 import { placeToWorkOn } from '$lib/server/registration/guard';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,8 +16,21 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		const activities = await activitiesOfListing(tx, placeId);
 		const form = await superValidate(
 			{
-				...EMPTY_SCHEDULE, id: crypto.randomUUID(), version: 0, activity_id: '', title: '', description: '', capacity: '', accommodations: [],
-				target_groups: [], age_min: '', age_max: '', visibility: 'public', status: 'open', dtstart: todayJst(new Date()), holiday_policy: 'skip'
+				...EMPTY_SCHEDULE,
+				id: crypto.randomUUID(),
+				version: 0,
+				activity_id: '',
+				title: '',
+				description: '',
+				capacity: '',
+				accommodations: [],
+				target_groups: [],
+				age_min: '',
+				age_max: '',
+				visibility: 'public',
+				status: 'open',
+				dtstart: todayJst(new Date()),
+				holiday_policy: 'skip'
 			},
 			zod4(openingSchema),
 			{ errors: false }
