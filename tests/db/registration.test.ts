@@ -13,7 +13,7 @@ import { ANON, type Tx } from '../../src/lib/server/platform/db/index';
 import { createOutboxMailer } from '../../src/lib/server/platform/mail/outbox';
 import { confirmByLink, confirmListing, sendReminder, viewFreshnessLink } from '../../src/lib/server/registration/freshness';
 import { placeHistory } from '../../src/lib/server/registration/history';
-import { activitiesOfListing, createListing, getListing, updatePlace } from '../../src/lib/server/registration/places';
+import { activitiesOfPlace, createListing, getPlaceRecord, updatePlace } from '../../src/lib/server/registration/places';
 import {
 	approveRequest,
 	getRequest,
@@ -268,7 +268,7 @@ describe("organisation A never touches organisation B's rows in SQL", () => {
 	it('places, locations, activities, openings, requests, photos and confirmations of B stay as they were', async () => {
 		const draftB = await draft({ name: 'Bの下書き' }, ORG_OTHER, 'otherVolunteer');
 		const publishedB = await published({ name: 'Bの公開中' }, ORG_OTHER, 'otherVolunteer');
-		const act = (await db.as(as('otherVolunteer'), (tx) => activitiesOfListing(tx, draftB)))[0];
+		const act = (await db.as(as('otherVolunteer'), (tx) => activitiesOfPlace(tx, draftB)))[0];
 		const v = as('volunteer');
 		const attempts: [string, (tx: Tx) => Promise<unknown>][] = [
 			['update a draft place', (tx) => tx.query(`update public.places set name = '乗っ取り' where id = $1`, [draftB])],
@@ -339,7 +339,7 @@ describe("organisation A never touches organisation B's rows in SQL", () => {
 		).toBe(0);
 		expect((await sys(`select 1 from public.invitations where organization_id = $1`, [ORG_OTHER])).length).toBe(0);
 		// nor read B's drafts and history
-		expect(await db.as(v, (tx) => getListing(tx, draftB))).toBeNull();
+		expect(await db.as(v, (tx) => getPlaceRecord(tx, draftB))).toBeNull();
 		expect(await db.as(v, (tx) => placeHistory(tx, draftB))).toEqual([]);
 	});
 });
@@ -364,7 +364,7 @@ describe('moderation', () => {
 		expect(back.ok).toBe(true);
 		const seen = await db.as(as('volunteer'), (tx) => getRequest(tx, first!.id));
 		expect(seen).toMatchObject({ status: 'returned', reason: '住所の番地を確認してください', decidedBy: USERS.moderator });
-		expect((await db.as(as('volunteer'), (tx) => getListing(tx, id)))!.meta.status).toBe('draft');
+		expect((await db.as(as('volunteer'), (tx) => getPlaceRecord(tx, id)))!.meta.status).toBe('draft');
 		await db.as(as('volunteer'), (tx) => submitListing(tx, id, null));
 		const second = await db.as(as('moderator'), (tx) => pendingRequest(tx, id, 'new_listing', null));
 		expect((await db.as(as('moderator'), (tx) => approveRequest(tx, second!.id, second!.version))).ok).toBe(true);
@@ -378,7 +378,7 @@ describe('moderation', () => {
 
 	it('a change to a published listing goes public only on approval, and only the fields it changed', async () => {
 		const id = await published({ name: '変更前の名前', summary: 'もとの紹介' });
-		const before = (await db.as(as('volunteer'), (tx) => getListing(tx, id)))!;
+		const before = (await db.as(as('volunteer'), (tx) => getPlaceRecord(tx, id)))!;
 		// the volunteer cannot edit it directly
 		expect(
 			await db.as(as('volunteer'), (tx) => updatePlace(tx, id, before.meta.version, { ...before.fields, name: '直接変更' }, 'form'))
@@ -413,7 +413,7 @@ describe('moderation', () => {
 		const id = await published({ name: '信頼テスト' });
 		await db.as(as('moderator'), (tx) => tx.query('update public.organizations set trusted = true where id = $1', [ORG_OWN]));
 		try {
-			const l = (await db.as(as('volunteer'), (tx) => getListing(tx, id)))!;
+			const l = (await db.as(as('volunteer'), (tx) => getPlaceRecord(tx, id)))!;
 			expect(
 				(await db.as(as('volunteer'), (tx) => updatePlace(tx, id, l.meta.version, { ...l.fields, name: '信頼テスト（改）' }, 'trusted'))).ok
 			).toBe(true);
@@ -460,7 +460,7 @@ describe('moderation', () => {
 describe('optimistic locking and repeats', () => {
 	it('a second editor gets a conflict instead of overwriting the first', async () => {
 		const id = await draft({ name: '同時編集テスト' });
-		const start = (await db.as(as('volunteer'), (tx) => getListing(tx, id)))!;
+		const start = (await db.as(as('volunteer'), (tx) => getPlaceRecord(tx, id)))!;
 		const first = await db.as(as('volunteer'), (tx) =>
 			updatePlace(tx, id, start.meta.version, { ...start.fields, summary: '一人目' }, 'form')
 		);
@@ -469,7 +469,7 @@ describe('optimistic locking and repeats', () => {
 		);
 		expect(first.ok).toBe(true);
 		expect(second).toEqual({ ok: false, reason: 'conflict' });
-		expect((await db.as(as('volunteer'), (tx) => getListing(tx, id)))!.fields.summary).toBe('一人目');
+		expect((await db.as(as('volunteer'), (tx) => getPlaceRecord(tx, id)))!.fields.summary).toBe('一人目');
 	});
 
 	it('sending the same form twice makes one listing, one activity, one invitation, one suggestion', async () => {
@@ -521,7 +521,7 @@ describe('optimistic locking and repeats', () => {
 describe('history', () => {
 	it('records who, when, how, and only the fields that changed; nobody can rewrite it', async () => {
 		const id = await published({ name: '履歴テスト' });
-		const l = (await db.as(as('moderator'), (tx) => getListing(tx, id)))!;
+		const l = (await db.as(as('moderator'), (tx) => getPlaceRecord(tx, id)))!;
 		await db.as(as('moderator'), (tx) =>
 			updatePlace(tx, id, l.meta.version, { ...l.fields, summary: '新しい紹介', lon: '138.3611' }, 'moderator')
 		);
@@ -745,7 +745,7 @@ if (onPostgres)
 	describe('concurrent editors and double submits (PostgreSQL)', () => {
 		it('two simultaneous saves from the same version: one wins, the other gets a conflict', async () => {
 			const id = await draft({ name: '同時保存テスト' });
-			const start = (await db.as(as('volunteer'), (tx) => getListing(tx, id)))!;
+			const start = (await db.as(as('volunteer'), (tx) => getPlaceRecord(tx, id)))!;
 			const results = await Promise.all(
 				['一人目', '二人目'].map((summary, i) =>
 					db.as(as(i ? 'orgAdmin' : 'volunteer'), (tx) => updatePlace(tx, id, start.meta.version, { ...start.fields, summary }, 'form'))

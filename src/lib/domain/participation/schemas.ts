@@ -22,20 +22,20 @@ export const participantSchema = z.object({
 	code: z
 		.string()
 		.overwrite((v) => normalizeDashes(tidyLine(v)).toUpperCase())
-		.min(1, { error: () => m.pt_error_code_required() })
-		.refine((v) => v === '' || CODE.test(v), { error: () => m.pt_error_code() })
+		.min(1, { error: () => m.participation_error_code_required() })
+		.refine((v) => v === '' || CODE.test(v), { error: () => m.participation_error_code() })
 		.prefault(''),
 	real_name: line(100),
 	real_name_kana: line(100),
 	area_id: optionalUuid(),
-	age_band: choice(AGE_BANDS, () => m.pt_error_age_band()).prefault(''),
+	age_band: choice(AGE_BANDS, () => m.participation_error_age_band()).prefault(''),
 	target_groups: choices(TARGET_GROUPS),
 	interests: choices(INTERESTS),
 	strengths: lines(500),
 	goals: choices(GOALS),
-	availability: choices(AVAILABILITY_SLOTS).refine((v) => v.length > 0, { error: () => m.pt_error_availability() }),
-	modes: choices(MODES).refine((v) => v.length > 0, { error: () => m.pt_error_modes() }),
-	max_minutes: integer(5, 120, () => m.pt_error_max_minutes()).prefault(''),
+	availability: choices(AVAILABILITY_SLOTS).refine((v) => v.length > 0, { error: () => m.participation_error_availability() }),
+	modes: choices(MODES).refine((v) => v.length > 0, { error: () => m.participation_error_modes() }),
+	max_minutes: integer(5, 120, () => m.participation_error_max_minutes()).prefault(''),
 	required_accommodations: choices(ACCOMMODATIONS),
 	preferences: choices(PREFERENCES),
 	needs_companion_first_visit: z.boolean().default(false),
@@ -50,7 +50,7 @@ export const proposalSchema = z.object({ opening_id: uuid() });
 
 /** Asking the host: by a reply link (mailed to the organisation, or copied) or on the phone. */
 export const askSchema = z.object({
-	channel: z.enum(['link', 'phone'], { error: () => m.pt_error_channel() }),
+	channel: z.enum(['link', 'phone'], { error: () => m.participation_error_channel() }),
 	version: version()
 });
 
@@ -59,7 +59,7 @@ export const askSchema = z.object({
 /** The host's answer, through the link or as the coordinator heard it on the phone. */
 export const hostReplySchema = z
 	.object({
-		answer: z.enum(['ok', 'difficult'], { error: () => m.pt_error_answer() }),
+		answer: z.enum(['ok', 'difficult'], { error: () => m.participation_error_answer() }),
 		trial_visit_date_1: date().prefault(''),
 		trial_visit_date_2: date().prefault(''),
 		trial_visit_date_3: date().prefault(''),
@@ -68,14 +68,15 @@ export const hostReplySchema = z
 		version: version()
 	})
 	.superRefine((v, ctx) => {
-		if (v.answer === 'difficult' && v.reason === '') ctx.addIssue({ code: 'custom', path: ['reason'], message: m.pt_error_reason() });
+		if (v.answer === 'difficult' && v.reason === '')
+			ctx.addIssue({ code: 'custom', path: ['reason'], message: m.participation_error_reason() });
 	});
 
 /** A step on a placement: 見学・体験, 参加開始, 定着, 終了, 取り下げ, 協力者に. */
 export const stepSchema = z
 	.object({
-		step: z.enum(['trial_visit', 'active', 'settled', 'ended', 'withdrawn', 'helper'], { error: () => m.pt_error_step() }),
-		on: date(() => m.pt_error_date_required()).prefault(''),
+		step: z.enum(['trial_visit', 'active', 'settled', 'ended', 'withdrawn', 'helper'], { error: () => m.participation_error_step() }),
+		on: date(() => m.participation_error_date_required()).prefault(''),
 		reason: z.union([z.enum(END_REASONS), z.enum(WITHDRAW_REASONS), z.literal('')]).default(''),
 		note: lines(1000),
 		version: version()
@@ -83,12 +84,12 @@ export const stepSchema = z
 	.superRefine((v, ctx) => {
 		const allowed: readonly string[] = v.step === 'ended' ? END_REASONS : v.step === 'withdrawn' ? WITHDRAW_REASONS : [];
 		if ((v.step === 'ended' || v.step === 'withdrawn') && !allowed.includes(v.reason))
-			ctx.addIssue({ code: 'custom', path: ['reason'], message: m.pt_error_reason() });
+			ctx.addIssue({ code: 'custom', path: ['reason'], message: m.participation_error_reason() });
 	});
 
 export const followUpSchema = z.object({
 	follow_up_id: uuid(),
-	done_on: date(() => m.pt_error_date_required()).prefault(''),
+	done_on: date(() => m.participation_error_date_required()).prefault(''),
 	self_report: z.union([z.enum(SELF_REPORTS), z.literal('')]).default(''),
 	host_note: lines(1000),
 	note: lines(2000),
@@ -99,6 +100,6 @@ export const followUpSchema = z.object({
 export const batchAcceptSchema = z.object({
 	pairs: z
 		.array(z.string().regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/, { error: () => m.reg_error_choice() }))
-		.min(1, { error: () => m.pt_error_batch_empty() })
+		.min(1, { error: () => m.participation_error_batch_empty() })
 		.max(500, { error: () => m.reg_error_choice() })
 });

@@ -7,6 +7,6 @@ import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 
 export function requireCasework(locals: App.Locals): void {
-	if (locals.claims.role !== 'authenticated') error(403, m.pt_forbidden());
-	if (locals.claims.aal !== 'aal2') error(403, m.pt_needs_totp());
+	if (locals.claims.role !== 'authenticated') error(403, m.participation_forbidden());
+	if (locals.claims.aal !== 'aal2') error(403, m.participation_needs_totp());
 }

@@ -147,7 +147,7 @@ async function summaryFor(tx: Tx, participantId: string): Promise<string | null>
 		{
 			ageBand: (c) => participationLabel('age_band', c),
 			accommodation: (c) => label('accommodation', c),
-			companion: m.pt_field_companion()
+			companion: m.participation_field_companion()
 		}
 	);
 }
@@ -209,8 +209,10 @@ export function hostRequestMail(
 		kind: p.reminder ? ('host_reminder' as const) : ('host_request' as const),
 		to,
 		municipalityId: p.municipalityId,
-		subject: p.reminder ? m.pt_mail_host_reminder_subject({ opening: p.opening }) : m.pt_mail_host_subject({ opening: p.opening }),
-		text: m.pt_mail_host_body({ opening: p.opening, link: p.link, expires }) + `\n\n--\n${m.reg_mail_signature()}`
+		subject: p.reminder
+			? m.participation_mail_host_reminder_subject({ opening: p.opening })
+			: m.participation_mail_host_subject({ opening: p.opening }),
+		text: m.participation_mail_host_body({ opening: p.opening, link: p.link, expires }) + `\n\n--\n${m.reg_mail_signature()}`
 	};
 }
 

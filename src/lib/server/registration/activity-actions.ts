@@ -7,7 +7,15 @@ import { diffDisplays, type FieldDiff } from '$lib/domain/registration/diff';
 import type { ActivityFields } from '$lib/domain/registration/place-values';
 import type { Tx } from '../platform/db/types';
 import { lastChange } from './history';
-import { activitiesOfListing, canEditDirectly, deleteActivity, getListing, insertActivity, isModeratorOf, updateActivity } from './places';
+import {
+	activitiesOfPlace,
+	canEditDirectly,
+	deleteActivity,
+	getPlaceRecord,
+	insertActivity,
+	isModeratorOf,
+	updateActivity
+} from './places';
 import { pendingRequest, proposeActivityChange } from './moderation';
 
 export type ActivityOutcome =
@@ -18,9 +26,9 @@ export type ActivityOutcome =
 type Form = ActivityFields & { id: string; version: number; request_id: string };
 
 export async function saveActivity(tx: Tx, placeId: string, existing: boolean, f: Form, locale: 'ja' | 'en'): Promise<ActivityOutcome> {
-	const listing = await getListing(tx, placeId);
+	const listing = await getPlaceRecord(tx, placeId);
 	if (!listing) return { kind: 'not_found' };
-	const current = existing ? (await activitiesOfListing(tx, placeId)).find((a) => a.id === f.id) : undefined;
+	const current = existing ? (await activitiesOfPlace(tx, placeId)).find((a) => a.id === f.id) : undefined;
 	if (existing && !current) return { kind: 'not_found' };
 	if (await canEditDirectly(tx, placeId)) {
 		const via = (await isModeratorOf(tx, listing.meta.municipalityId))
@@ -68,7 +76,7 @@ export async function saveActivity(tx: Tx, placeId: string, existing: boolean, f
 }
 
 export async function removeActivity(tx: Tx, placeId: string, id: string, version: number): Promise<ActivityOutcome> {
-	const current = (await activitiesOfListing(tx, placeId)).find((a) => a.id === id);
+	const current = (await activitiesOfPlace(tx, placeId)).find((a) => a.id === id);
 	if (!current) return { kind: 'not_found' };
 	if (await canEditDirectly(tx, placeId)) {
 		await deleteActivity(tx, id, 'form');

@@ -6,10 +6,10 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import type { Tx } from '../platform/db/types';
-import { canWorkOn, getListing, type Listing } from './places';
+import { canWorkOn, getPlaceRecord, type PlaceRecord } from './places';
 
-export async function placeToWorkOn(tx: Tx, placeId: string): Promise<Listing> {
-	const listing = await getListing(tx, placeId);
+export async function placeToWorkOn(tx: Tx, placeId: string): Promise<PlaceRecord> {
+	const listing = await getPlaceRecord(tx, placeId);
 	if (!listing) error(404);
 	if (!(await canWorkOn(tx, placeId))) error(403, m.reg_forbidden());
 	return listing;

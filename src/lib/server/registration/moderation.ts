@@ -8,7 +8,16 @@
 import { changedKeys } from '$lib/domain/registration/diff';
 import { ACTIVITY_FIELDS, PLACE_FIELDS, type ActivityFields, type PlaceFields } from '$lib/domain/registration/place-values';
 import type { Tx } from '../platform/db/types';
-import { activitiesOfListing, deleteActivity, getListing, insertActivity, setVia, updateActivity, updatePlace, type Saved } from './places';
+import {
+	activitiesOfPlace,
+	deleteActivity,
+	getPlaceRecord,
+	insertActivity,
+	setVia,
+	updateActivity,
+	updatePlace,
+	type Saved
+} from './places';
 import { displayNames } from './organizations';
 
 export type RequestKind = 'new_listing' | 'place' | 'activity';
@@ -105,7 +114,7 @@ export async function proposePlaceChange(
 	proposed: PlaceFields,
 	note: string | null
 ): Promise<Proposed> {
-	const listing = await getListing(tx, placeId);
+	const listing = await getPlaceRecord(tx, placeId);
 	if (!listing) return { ok: false, reason: 'not_found' };
 	const pending = await pendingRequest(tx, placeId, 'place', null);
 	if (pending) {
@@ -143,9 +152,9 @@ export async function proposeActivityChange(
 	started: { requestId: string | null; version: number },
 	proposed: (ActivityFields & { id: string }) | null
 ): Promise<Proposed> {
-	const listing = await getListing(tx, placeId);
+	const listing = await getPlaceRecord(tx, placeId);
 	if (!listing) return { ok: false, reason: 'not_found' };
-	const current = activityId ? (await activitiesOfListing(tx, placeId)).find((a) => a.id === activityId) : undefined;
+	const current = activityId ? (await activitiesOfPlace(tx, placeId)).find((a) => a.id === activityId) : undefined;
 	if (activityId && !current) return { ok: false, reason: 'not_found' };
 	const pending = await pendingRequest(tx, placeId, 'activity', activityId);
 	if (pending) {
@@ -208,9 +217,9 @@ export async function approveRequest(tx: Tx, id: string, version: number): Promi
 		// a new organisation becomes visible with its first approved listing
 		await tx.query('update public.organizations set is_public = true where id = $1 and not is_public', [r.organizationId]);
 		await tx.query('update public.place_photos set approved_at = now() where place_id = $1 and approved_at is null', [r.placeId]);
-		activityIds.push(...(await activitiesOfListing(tx, r.placeId)).map((a) => a.id));
+		activityIds.push(...(await activitiesOfPlace(tx, r.placeId)).map((a) => a.id));
 	} else if (r.kind === 'place') {
-		const listing = await getListing(tx, r.placeId);
+		const listing = await getPlaceRecord(tx, r.placeId);
 		if (!listing || !r.base || !r.proposed) return { ok: false, reason: 'not_found' };
 		const base = r.base as PlaceFields;
 		const proposed = r.proposed as PlaceFields;
@@ -218,7 +227,7 @@ export async function approveRequest(tx: Tx, id: string, version: number): Promi
 		for (const k of changedKeys(base, proposed, PLACE_FIELDS)) (merged as unknown as Record<string, unknown>)[k] = proposed[k];
 		saved = await updatePlace(tx, r.placeId, listing.meta.version, merged, 'approval');
 	} else {
-		const activities = await activitiesOfListing(tx, r.placeId);
+		const activities = await activitiesOfPlace(tx, r.placeId);
 		const current = r.activityId ? activities.find((a) => a.id === r.activityId) : undefined;
 		if (r.action === 'create') {
 			const proposed = r.proposed as ActivityFields & { id: string };

@@ -11,7 +11,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { lastChange } from './history';
 import { refused, uuidParam } from '../platform/route-params';
-import { deleteOpening, insertOpening, openingsOfListing, updateOpening } from './places';
+import { deleteOpening, insertOpening, openingsOfPlace, updateOpening } from './places';
 
 type Event = { request: Request; locals: App.Locals; params: { placeId: string; openingId?: string } };
 
@@ -51,7 +51,7 @@ export async function saveOpeningAction({ request, locals, params }: Event) {
 			const saved = await updateOpening(tx, form.data.id, form.data.version, form.data);
 			if (saved.ok) return { ok: true as const };
 			if (saved.reason === 'not_found') return { ok: false as const, notFound: true };
-			const current = (await openingsOfListing(tx, placeId)).find((o) => o.id === form.data.id)!;
+			const current = (await openingsOfPlace(tx, placeId)).find((o) => o.id === form.data.id)!;
 			const last = await lastChange(tx, placeId);
 			return {
 				ok: false as const,

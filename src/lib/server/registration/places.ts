@@ -27,7 +27,7 @@ export async function setVia(tx: Tx, via: Via): Promise<void> {
 	await tx.query(`select set_config('tsunagari.via', $1, true)`, [via]);
 }
 
-export interface ListingMeta {
+export interface PlaceMeta {
 	id: string;
 	organizationId: string;
 	organizationName: string;
@@ -41,8 +41,8 @@ export interface ListingMeta {
 	name: string;
 }
 
-export interface Listing {
-	meta: ListingMeta;
+export interface PlaceRecord {
+	meta: PlaceMeta;
 	fields: PlaceFields;
 }
 
@@ -59,10 +59,9 @@ const PLACE_SELECT = `
 	join public.organizations o on o.id = p.organization_id
 	left join public.place_locations l on l.place_id = p.id`;
 
-type PlaceSelectRow = ListingMeta &
-	PlaceRow & { address: string | null; postal_code: string | null; lon: number | null; lat: number | null };
+type PlaceSelectRow = PlaceMeta & PlaceRow & { address: string | null; postal_code: string | null; lon: number | null; lat: number | null };
 
-function toListing(r: PlaceSelectRow): Listing {
+function toListing(r: PlaceSelectRow): PlaceRecord {
 	const location: LocationRow | null =
 		r.address !== null && r.lon !== null && r.lat !== null
 			? { address: r.address, postal_code: r.postal_code, lon: r.lon, lat: r.lat }
@@ -86,7 +85,7 @@ function toListing(r: PlaceSelectRow): Listing {
 }
 
 /** A listing the caller may see (their organisation's, or their municipality's as staff). */
-export async function getListing(tx: Tx, id: string): Promise<Listing | null> {
+export async function getPlaceRecord(tx: Tx, id: string): Promise<PlaceRecord | null> {
 	const [row] = await tx.query<PlaceSelectRow>(`${PLACE_SELECT} where p.id = $1`, [id]);
 	return row ? toListing(row) : null;
 }
@@ -189,7 +188,7 @@ export type Saved = { ok: true; version: number } | { ok: false; reason: 'confli
 
 /** Saves the place's fields if nobody saved it since `version` was read. */
 export async function updatePlace(tx: Tx, id: string, version: number, fields: PlaceFields, via: Via): Promise<Saved> {
-	const current = await getListing(tx, id);
+	const current = await getPlaceRecord(tx, id);
 	if (!current) return { ok: false, reason: 'not_found' };
 	if (current.meta.version !== version) return { ok: false, reason: 'conflict' };
 	const { place, location } = placeRowOf(fields);
@@ -235,7 +234,7 @@ export async function isModeratorOf(tx: Tx, municipalityId: string): Promise<boo
 
 // ── activities ─────────────────────────────────────────────────────────────────────────────
 
-export interface ListingActivity {
+export interface PlaceActivity {
 	id: string;
 	version: number;
 	fields: ActivityFields;
@@ -244,7 +243,7 @@ export interface ListingActivity {
 	schedule: ReturnType<typeof scheduleFromRow>;
 }
 
-export async function activitiesOfListing(tx: Tx, placeId: string): Promise<ListingActivity[]> {
+export async function activitiesOfPlace(tx: Tx, placeId: string): Promise<PlaceActivity[]> {
 	const rows = await tx.query<ScheduleRow & { id: string; version: number; title: string; description: string | null }>(
 		`select a.id, a.version, a.title, a.description, ${scheduleColumns('a')} from public.activities a
 		 where a.place_id = $1 order by a.created_at, a.id`,
@@ -310,7 +309,7 @@ export async function deleteActivity(tx: Tx, id: string, via: Via): Promise<bool
 
 // ── openings ───────────────────────────────────────────────────────────────────────────────
 
-export interface ListingOpening {
+export interface PlaceOpening {
 	id: string;
 	version: number;
 	fields: OpeningFields;
@@ -318,7 +317,7 @@ export interface ListingOpening {
 	schedule: ReturnType<typeof scheduleFromRow>;
 }
 
-export async function openingsOfListing(tx: Tx, placeId: string): Promise<ListingOpening[]> {
+export async function openingsOfPlace(tx: Tx, placeId: string): Promise<PlaceOpening[]> {
 	const rows = await tx.query<
 		ScheduleRow & {
 			id: string;

@@ -12,7 +12,7 @@ import type { LayoutServerLoad } from './$types';
  */
 export const load: LayoutServerLoad = async ({ parent, locals, url }) => {
 	const { staff } = await parent();
-	if (!staff.coordinator) error(403, m.pt_forbidden());
+	if (!staff.coordinator) error(403, m.participation_forbidden());
 	if (locals.claims.aal !== 'aal2') {
 		const { auth } = await services();
 		const next = encodeURIComponent(url.pathname + url.search);
@@ -21,6 +21,6 @@ export const load: LayoutServerLoad = async ({ parent, locals, url }) => {
 	}
 	// the town the pages work in, read once for all of them
 	const municipalityId = await locals.db(coordinatorMunicipality);
-	if (!municipalityId) error(403, m.pt_forbidden());
+	if (!municipalityId) error(403, m.participation_forbidden());
 	return { municipalityId };
 };

@@ -3,7 +3,7 @@
  * phones, coordinates outside Japan — each gets a Japanese message on its own field.
  */
 import { describe, expect, it } from 'vitest';
-import { activitySchema, listingSchema, openingSchema, placeSchema } from './place';
+import { activitySchema, newPlaceSchema, openingSchema, placeSchema } from './place';
 import { EMPTY_PLACE, EMPTY_SCHEDULE } from '../place-values';
 
 const ID = '6f1c1f0e-1111-4111-8111-111111111111';
@@ -149,7 +149,7 @@ describe('schedule builder fields', () => {
 	});
 
 	it('a new listing checks the place and the schedule together', () => {
-		const r = listingSchema.safeParse({
+		const r = newPlaceSchema.safeParse({
 			...goodPlace,
 			...goodSchedule,
 			organization_id: ORG,

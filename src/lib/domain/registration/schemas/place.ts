@@ -190,7 +190,7 @@ export const activitySchema = z.object(activityShape).superRefine(checkSchedule,
 export type ActivityForm = z.infer<typeof activitySchema>;
 
 /** A new listing: the place and its first activity on one page. */
-export const listingSchema = z
+export const newPlaceSchema = z
 	.object({
 		...placeShape,
 		organization_id: uuid(),
@@ -205,7 +205,7 @@ export const listingSchema = z
 		checkPlace(v, ctx);
 		checkSchedule(v, ctx);
 	}, always);
-export type ListingForm = z.infer<typeof listingSchema>;
+export type NewPlaceForm = z.infer<typeof newPlaceSchema>;
 
 export const openingShape = {
 	id: uuid(),

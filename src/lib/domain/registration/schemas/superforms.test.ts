@@ -18,7 +18,7 @@ const schemas = {
 	importCommit: account.importCommitSchema,
 	place: listing.placeSchema,
 	activity: listing.activitySchema,
-	listing: listing.listingSchema,
+	listing: listing.newPlaceSchema,
 	opening: listing.openingSchema
 };
 
@@ -37,7 +37,7 @@ describe('superforms', () => {
 		for (const v of ['2', '4']) fd.append('nths', v);
 		fd.set('closed_year_end', 'on');
 		fd.set('start_time', '１１：００');
-		const form = await superValidate(fd, zod4(listing.listingSchema));
+		const form = await superValidate(fd, zod4(listing.newPlaceSchema));
 		expect(form.valid).toBe(false);
 		expect(form.data).toMatchObject({ name: '<b>x</b>', nths: ['2', '4'], closed_year_end: true, start_time: '１１：００' });
 		expect(form.errors.name).toEqual(['HTMLのタグ（< > で囲んだ記号）は使えません']);

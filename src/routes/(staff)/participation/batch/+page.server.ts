@@ -18,7 +18,7 @@ export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		requireCasework(locals);
 		const form = await superValidate(request, zod4(batchAcceptSchema));
-		if (!form.valid) return fail(400, { error: form.errors.pairs?._errors?.[0] ?? m.pt_error_batch_empty() });
+		if (!form.valid) return fail(400, { error: form.errors.pairs?._errors?.[0] ?? m.participation_error_batch_empty() });
 		const now = new Date();
 		// one transaction: the accepted proposals are made together or not at all
 		const made = await locals.db(async (tx) => {

@@ -15,7 +15,7 @@ export const GET: RequestHandler = async ({ locals }) => {
 	const today = todayJst(new Date());
 	const input = await locals.db(async (tx) => {
 		const municipalityId = await coordinatorMunicipality(tx);
-		if (!municipalityId) error(403, m.pt_forbidden());
+		if (!municipalityId) error(403, m.participation_forbidden());
 		return numbersInput(tx, municipalityId, 'export');
 	});
 	const csv = numbersCsv(participationNumbers(input, today), csvLabels(input.areas, getLocale()));

@@ -15,12 +15,12 @@ import { refreshOccurrences } from '$lib/server/places/occurrences';
 import { confirmListing } from '$lib/server/registration/freshness';
 import { refused, uuidParam } from '$lib/server/platform/route-params';
 import {
-	activitiesOfListing,
+	activitiesOfPlace,
 	canEditDirectly,
-	getListing,
+	getPlaceRecord,
 	isMemberOf,
 	isModeratorOf,
-	openingsOfListing
+	openingsOfPlace
 } from '$lib/server/registration/places';
 import { requestsOfPlace, submitListing, withdrawRequest, withdrawSubmission } from '$lib/server/registration/moderation';
 import { displayNames } from '$lib/server/registration/organizations';
@@ -33,11 +33,11 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const locale = getLocale();
 	const now = new Date();
 	return locals.db(async (tx) => {
-		const listing = await getListing(tx, id);
+		const listing = await getPlaceRecord(tx, id);
 		if (!listing) error(404);
 		const [activities, openings, photos, requests, direct, moderator] = await Promise.all([
-			activitiesOfListing(tx, id),
-			openingsOfListing(tx, id),
+			activitiesOfPlace(tx, id),
+			openingsOfPlace(tx, id),
 			photosOf(tx, id),
 			requestsOfPlace(tx, id),
 			canEditDirectly(tx, id),
@@ -102,7 +102,7 @@ export const actions: Actions = {
 		const result = await refused(() => locals.db((tx) => submitListing(tx, id, null)));
 		if (!result.ok) return fail(403, { problem: 'forbidden' });
 		const { driver } = await services();
-		const activityIds = await locals.db(async (tx) => (await activitiesOfListing(tx, id)).map((a) => a.id));
+		const activityIds = await locals.db(async (tx) => (await activitiesOfPlace(tx, id)).map((a) => a.id));
 		await refreshOccurrences(driver, new Date(), activityIds);
 		return { done: result.value };
 	},

@@ -11,7 +11,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { refreshOccurrences } from '$lib/server/places/occurrences';
 import { refused, uuidParam } from '$lib/server/platform/route-params';
-import { activitiesOfListing, getListing } from '$lib/server/registration/places';
+import { activitiesOfPlace, getPlaceRecord } from '$lib/server/registration/places';
 import { approveRequest, getRequest, returnRequest } from '$lib/server/registration/moderation';
 import { notifyDecision } from '$lib/server/registration/notify';
 import { displayNames } from '$lib/server/registration/organizations';
@@ -31,9 +31,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	return locals.db(async (tx) => {
 		const r = await getRequest(tx, id);
 		if (!r) error(404);
-		const listing = await getListing(tx, r.placeId);
+		const listing = await getPlaceRecord(tx, r.placeId);
 		if (!listing) error(404);
-		const activities = await activitiesOfListing(tx, r.placeId);
+		const activities = await activitiesOfPlace(tx, r.placeId);
 		const names = await displayNames(tx, [r.createdBy, r.decidedBy]);
 		let rows;
 		if (r.kind === 'place') {

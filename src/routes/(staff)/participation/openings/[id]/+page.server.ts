@@ -7,6 +7,6 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, parent }) => {
 	const { municipalityId } = await parent();
 	const ranked = await locals.db((tx) => participantsFor(tx, municipalityId, params.id, new Date()));
-	if (!ranked) error(404, m.pt_error_not_found());
+	if (!ranked) error(404, m.participation_error_not_found());
 	return { ranked };
 };

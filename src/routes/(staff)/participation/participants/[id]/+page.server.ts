@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const now = new Date();
 	return locals.db(async (tx) => {
 		const participant = await getParticipant(tx, params.id);
-		if (!participant) error(404, m.pt_error_not_found());
+		if (!participant) error(404, m.participation_error_not_found());
 		return {
 			participant,
 			placements: await placementsOf(tx, params.id),
@@ -29,11 +29,11 @@ export const actions: Actions = {
 	propose: async ({ request, locals, params }) => {
 		requireCasework(locals);
 		const form = await superValidate(request, zod4(proposalSchema));
-		if (!form.valid) return fail(400, { proposeError: m.pt_error_not_found() });
+		if (!form.valid) return fail(400, { proposeError: m.participation_error_not_found() });
 		const result = await locals.db((tx) => propose(tx, params.id, form.data.opening_id, new Date()));
 		if (!result.ok)
 			return fail(result.reason === 'already' ? 409 : 404, {
-				proposeError: result.reason === 'already' ? m.pt_error_already() : m.pt_error_not_found()
+				proposeError: result.reason === 'already' ? m.participation_error_already() : m.participation_error_not_found()
 			});
 		redirect(303, localizeHref(`/participation/placements/${result.id}?proposed`));
 	}

@@ -26,8 +26,8 @@ export const actions: Actions = {
 			if (!municipalityId) return null;
 			return createParticipant(tx, municipalityId, form.data);
 		});
-		if (!result) error(403, m.pt_forbidden());
-		if (!result.ok) return setError(form, 'code', m.pt_error_code_taken());
+		if (!result) error(403, m.participation_forbidden());
+		if (!result.ok) return setError(form, 'code', m.participation_error_code_taken());
 		redirect(303, localizeHref(`/participation/participants/${result.id}?created`));
 	}
 };

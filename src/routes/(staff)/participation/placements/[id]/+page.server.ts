@@ -19,13 +19,18 @@ import { services } from '$lib/server/platform/services';
 import { requireCasework } from '$lib/server/participation/guard';
 import type { Actions, PageServerLoad } from './$types';
 
-const REFUSED = { not_found: m.pt_error_not_found, conflict: m.pt_error_conflict, not_allowed: m.pt_error_not_allowed };
-const refusal = (r: Exclude<StepResult, { ok: true }>) => (r.reason === 'too_early' ? m.pt_error_not_allowed() : REFUSED[r.reason]());
+const REFUSED = {
+	not_found: m.participation_error_not_found,
+	conflict: m.participation_error_conflict,
+	not_allowed: m.participation_error_not_allowed
+};
+const refusal = (r: Exclude<StepResult, { ok: true }>) =>
+	r.reason === 'too_early' ? m.participation_error_not_allowed() : REFUSED[r.reason]();
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	return locals.db(async (tx) => {
 		const placement = await getPlacement(tx, params.id);
-		if (!placement) error(404, m.pt_error_not_found());
+		if (!placement) error(404, m.participation_error_not_found());
 		const v = { version: placement.version };
 		return {
 			placement,
@@ -75,7 +80,7 @@ export const actions: Actions = {
 		const d = form.data;
 		const result = await locals.db((tx) => recordStep(tx, params.id, d.version, d.step, d.on, d.reason || null, d.note || null));
 		if (!result.ok && result.reason === 'too_early')
-			return setError(form, 'on', m.pt_error_date_order({ date: dayText(result.after, getLocale()) }));
+			return setError(form, 'on', m.participation_error_date_order({ date: dayText(result.after, getLocale()) }));
 		if (!result.ok) return message(form, refusal(result), { status: 409 });
 		return { stepForm: form, saved: true };
 	},

@@ -10,7 +10,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { lastChange } from '$lib/server/registration/history';
 import { refused, uuidParam } from '$lib/server/platform/route-params';
-import { canEditDirectly, getListing, isModeratorOf, municipalityCenter, type Via, updatePlace } from '$lib/server/registration/places';
+import { canEditDirectly, getPlaceRecord, isModeratorOf, municipalityCenter, type Via, updatePlace } from '$lib/server/registration/places';
 import { pendingRequest, proposePlaceChange } from '$lib/server/registration/moderation';
 import { services } from '$lib/server/platform/services';
 import { placeToWorkOn } from '$lib/server/registration/guard';
@@ -46,7 +46,7 @@ export const actions: Actions = {
 		const locale = getLocale();
 		const result = await refused(() =>
 			locals.db(async (tx) => {
-				const listing = await getListing(tx, id);
+				const listing = await getPlaceRecord(tx, id);
 				if (!listing) return { kind: 'not_found' as const };
 				if (await canEditDirectly(tx, id)) {
 					const via: Via = (await isModeratorOf(tx, listing.meta.municipalityId))

@@ -4,14 +4,14 @@ import { formatDateTime } from '$lib/i18n/format';
 import { getLocale } from '$lib/paraglide/runtime';
 import { placeHistory } from '$lib/server/registration/history';
 import { uuidParam } from '$lib/server/platform/route-params';
-import { getListing } from '$lib/server/registration/places';
+import { getPlaceRecord } from '$lib/server/registration/places';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const id = uuidParam(params.placeId);
 	const locale = getLocale();
 	return locals.db(async (tx) => {
-		const listing = await getListing(tx, id);
+		const listing = await getPlaceRecord(tx, id);
 		if (!listing) error(404);
 		const entries = await placeHistory(tx, id);
 		return {

@@ -6,7 +6,7 @@ import { PHOTOS_PER_PLACE, type PhotoProblem } from '$lib/domain/registration/ph
 import { photoSchema } from '$lib/domain/registration/schemas/index';
 import { m } from '$lib/paraglide/messages';
 import { refused, uuidParam } from '$lib/server/platform/route-params';
-import { getListing, isModeratorOf } from '$lib/server/registration/places';
+import { getPlaceRecord, isModeratorOf } from '$lib/server/registration/places';
 import { processPhoto } from '$lib/server/registration/photos';
 import { approvePhoto, deletePhoto, insertPhoto, photosOf } from '$lib/server/registration/photos-db';
 import { services } from '$lib/server/platform/services';
@@ -60,7 +60,7 @@ export const actions: Actions = {
 		await storage.put(key, processed.body, processed.contentType);
 		const saved = await refused(() =>
 			locals.db(async (tx) => {
-				const listing = await getListing(tx, placeId);
+				const listing = await getPlaceRecord(tx, placeId);
 				if (!listing) return 'missing' as const;
 				if ((await photosOf(tx, placeId)).length >= PHOTOS_PER_PLACE) return 'full' as const;
 				const approve = listing.meta.trusted || (await isModeratorOf(tx, listing.meta.municipalityId));

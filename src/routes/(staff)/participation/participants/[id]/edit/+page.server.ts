@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const p = await locals.db((tx) => getParticipant(tx, params.id));
-	if (!p) error(404, m.pt_error_not_found());
+	if (!p) error(404, m.participation_error_not_found());
 	const form = await superValidate(
 		{
 			code: p.code,
@@ -46,9 +46,9 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		const result = await locals.db((tx) => updateParticipant(tx, params.id, form.data));
 		if (!result.ok) {
-			if (result.reason === 'duplicate_code') return setError(form, 'code', m.pt_error_code_taken());
-			if (result.reason === 'not_found') error(404, m.pt_error_not_found());
-			return message(form, m.pt_error_conflict(), { status: 409 });
+			if (result.reason === 'duplicate_code') return setError(form, 'code', m.participation_error_code_taken());
+			if (result.reason === 'not_found') error(404, m.participation_error_not_found());
+			return message(form, m.participation_error_conflict(), { status: 409 });
 		}
 		redirect(303, localizeHref(`/participation/participants/${params.id}?saved`));
 	}

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { EMPTY_PLACE } from '$lib/domain/registration/place-values';
-import { listingSchema } from '$lib/domain/registration/schemas/place';
+import { newPlaceSchema } from '$lib/domain/registration/schemas/place';
 import { todayJst } from '$lib/domain/shared/wareki';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
@@ -29,7 +29,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 				dtstart: todayJst(new Date()),
 				holiday_policy: 'skip'
 			},
-			zod4(listingSchema),
+			zod4(newPlaceSchema),
 			{ errors: false }
 		);
 		return { org, form, center: await municipalityCenter(tx, org.municipality_id) };
@@ -39,7 +39,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 export const actions: Actions = {
 	save: async ({ request, locals, params }) => {
 		const orgId = uuidParam(params.orgId);
-		const form = await superValidate(request, zod4(listingSchema));
+		const form = await superValidate(request, zod4(newPlaceSchema));
 		if (!form.valid || form.data.organization_id !== orgId) return fail(400, { form });
 		const { id, activity_id, intent } = form.data;
 		const done = await refused(() =>
@@ -68,7 +68,7 @@ export const actions: Actions = {
 
 	/** The address search without JavaScript: fills in the point, keeps everything typed. */
 	geocode: async ({ request }) => {
-		const form = await superValidate(request, zod4(listingSchema), { errors: false });
+		const form = await superValidate(request, zod4(newPlaceSchema), { errors: false });
 		const { geocoder } = await services();
 		const hits = await geocoder.search(form.data.address, 5);
 		if (hits.length) {

@@ -5,7 +5,7 @@ import type { ActivityFields } from '$lib/domain/registration/place-values';
 import { activitySchema } from '$lib/domain/registration/schemas/place';
 import { removeActivityAction, saveActivityAction } from '$lib/server/registration/activity-route';
 import { uuidParam } from '$lib/server/platform/route-params';
-import { activitiesOfListing, canEditDirectly } from '$lib/server/registration/places';
+import { activitiesOfPlace, canEditDirectly } from '$lib/server/registration/places';
 import { pendingRequest } from '$lib/server/registration/moderation';
 import { placeToWorkOn } from '$lib/server/registration/guard';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const id = uuidParam(params.activityId);
 	return locals.db(async (tx) => {
 		const listing = await placeToWorkOn(tx, placeId);
-		const activity = (await activitiesOfListing(tx, placeId)).find((a) => a.id === id);
+		const activity = (await activitiesOfPlace(tx, placeId)).find((a) => a.id === id);
 		if (!activity) error(404);
 		const direct = await canEditDirectly(tx, placeId);
 		const pending = direct ? null : await pendingRequest(tx, placeId, 'activity', id);

@@ -4,7 +4,7 @@ import { EMPTY_SCHEDULE } from '$lib/domain/registration/place-values';
 import { openingSchema } from '$lib/domain/registration/schemas/place';
 import { todayJst } from '$lib/domain/shared/wareki';
 import { uuidParam } from '$lib/server/platform/route-params';
-import { activitiesOfListing } from '$lib/server/registration/places';
+import { activitiesOfPlace } from '$lib/server/registration/places';
 import { saveOpeningAction } from '$lib/server/registration/opening-route';
 import { placeToWorkOn } from '$lib/server/registration/guard';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const placeId = uuidParam(params.placeId);
 	return locals.db(async (tx) => {
 		const listing = await placeToWorkOn(tx, placeId);
-		const activities = await activitiesOfListing(tx, placeId);
+		const activities = await activitiesOfPlace(tx, placeId);
 		const form = await superValidate(
 			{
 				...EMPTY_SCHEDULE,
