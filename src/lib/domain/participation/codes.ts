@@ -3,12 +3,10 @@
  * matching engine's types so that a form can never offer a code the engine does not know.
  * Labels live in the message catalogue (messages/matching).
  */
-import type { AgeBand, Goal, Mode, Preference } from './matching/types';
-import { INTEREST_LABELS_JA } from './matching/labels';
+import type { AgeBand, Mode, Preference } from './matching/types';
+
+export { GOALS, INTERESTS } from '../shared/taxonomy';
 
 export const AGE_BANDS = ['10s', '20s', '30s', '40s', '50s', '60s', '70s', '80plus'] as const satisfies readonly AgeBand[];
-export const GOALS = ['ibasho', 'friends', 'volunteer', 'work_prep', 'hobby'] as const satisfies readonly Goal[];
 export const MODES = ['walk', 'bicycle', 'bus', 'pickup_needed'] as const satisfies readonly Mode[];
 export const PREFERENCES = ['small_group', 'quiet', 'same_gender_staff'] as const satisfies readonly Preference[];
-/** Interests are the engine's tags, so a participant's and an opening's can meet. */
-export const INTERESTS = Object.keys(INTEREST_LABELS_JA) as readonly string[];

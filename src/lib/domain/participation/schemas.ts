@@ -9,8 +9,8 @@ import { ACCOMMODATIONS, TARGET_GROUPS } from '../shared/taxonomy';
 import { AVAILABILITY_SLOTS } from './availability';
 import { AGE_BANDS, GOALS, INTERESTS, MODES, PREFERENCES } from './codes';
 import { END_REASONS, HOST_DECLINE_REASONS, SELF_REPORTS, WITHDRAW_REASONS } from './workflow';
-import { normalizeDashes, tidyLine } from '../registration/normalize';
-import { choice, choices, date, integer, line, lines, optionalUuid, uuid, version } from '../registration/schemas/fields';
+import { normalizeDashes, tidyLine } from '../shared/normalize';
+import { choice, choices, date, integer, line, lines, optionalUuid, uuid, version } from '../shared/fields';
 
 /**
  * Pseudonyms such as 'H-0123': half-width letters, digits and '-', so they read aloud and sort;

@@ -7,7 +7,7 @@
 import { CATEGORIES, TARGET_GROUPS, type Category, type TargetGroup } from '../shared/taxonomy';
 import { normalizeText } from '../shared/text';
 import { EMPTY_SCHEDULE, type ScheduleFields } from './place-values';
-import { inJapanOutline, isPhone, normalizeDecimal, normalizePhone, normalizePostalCode, tidy, tidyLine } from './normalize';
+import { inJapanOutline, isPhone, normalizeDecimal, normalizePhone, normalizePostalCode, tidy, tidyLine } from '../shared/normalize';
 
 export const IMPORT_MAX_ROWS = 500;
 

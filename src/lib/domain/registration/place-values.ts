@@ -15,7 +15,7 @@ import type {
 	VenueType
 } from '../shared/taxonomy';
 import { CLOSURE_SLOTS, type SchedulePatternKind } from './schemas/place';
-import { isDate, isMonthDay, normalizeDate } from './normalize';
+import { isDate, isMonthDay, normalizeDate } from '../shared/normalize';
 
 /** The schedule fields of a form (a subset of the activity, opening and listing forms). */
 export interface ScheduleFields {

@@ -92,3 +92,22 @@ export type OpeningVisibility = (typeof OPENING_VISIBILITIES)[number];
 /** 祝日は休み (skip) / 祝日も開催 (hold) */
 export const HOLIDAY_POLICIES = ['skip', 'hold'] as const;
 export type HolidayPolicy = (typeof HOLIDAY_POLICIES)[number];
+
+/** What an opening offers and a participant hopes for (参加支援): both sides speak these codes. */
+export const GOALS = ['ibasho', 'friends', 'volunteer', 'work_prep', 'hobby'] as const;
+export type Goal = (typeof GOALS)[number];
+
+/** Interest tags an opening carries and a participant names, so that the two can meet. */
+export const INTERESTS = [
+	'books',
+	'cooking',
+	'farming',
+	'crafts',
+	'animals',
+	'computers',
+	'music',
+	'sports',
+	'gardening',
+	'children'
+] as const;
+export type Interest = (typeof INTERESTS)[number];

@@ -3,7 +3,7 @@
  * message catalogue, and a coordinator reads these sentences as they are, so the few words it
  * needs live here rather than in messages/ja.json.
  */
-import type { Accommodation, TargetGroup } from '../../shared/taxonomy';
+import type { Accommodation, Interest, TargetGroup } from '../../shared/taxonomy';
 import type { Goal, TravelMode } from './types';
 
 export const ACCOMMODATION_LABELS_JA: Record<Accommodation, string> = {
@@ -23,7 +23,7 @@ export const ACCOMMODATION_LABELS_JA: Record<Accommodation, string> = {
 };
 
 /** What a person likes, as 「〜が好き」 reads; tags outside this list are shown as they are. */
-export const INTEREST_LABELS_JA: Record<string, string> = {
+export const INTEREST_LABELS_JA: Record<Interest, string> = {
 	books: '本',
 	cooking: '料理',
 	farming: '農作業',
@@ -68,7 +68,7 @@ export const WEEKDAY_LABELS_JA = ['日', '月', '火', '水', '木', '金', '土
 /** Weekdays as a Japanese calendar lists them: Monday first. */
 export const WEEKDAY_ORDER_JA = [1, 2, 3, 4, 5, 6, 0] as const;
 
-export const interestLabel = (tag: string): string => INTEREST_LABELS_JA[tag] ?? tag;
+export const interestLabel = (tag: string): string => INTEREST_LABELS_JA[tag as Interest] ?? tag;
 
 /** 午前 before noon, 午後 until 18:00, 夜 after — how a coordinator would say it on the phone. */
 export function partOfDayJa(minutesOfDay: number): string {

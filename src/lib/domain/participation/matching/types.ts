@@ -21,7 +21,8 @@ export type Mode = 'walk' | 'bicycle' | 'bus' | 'pickup_needed';
 export type TravelMode = 'walk' | 'bicycle' | 'bus' | 'pickup';
 
 /** 居場所 / 仲間づくり / ボランティア / 就労準備 / 趣味 */
-export type Goal = 'ibasho' | 'friends' | 'volunteer' | 'work_prep' | 'hobby';
+export type { Goal } from '../../shared/taxonomy';
+import type { Goal } from '../../shared/taxonomy';
 
 export type Preference = 'small_group' | 'quiet' | 'same_gender_staff';
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { ORGANIZATION_KINDS } from '../../shared/taxonomy';
-import { choice, date, email, line, lines, optionalUuid, phone, url, uuid, version } from './fields';
+import { choice, date, email, line, lines, optionalUuid, phone, url, uuid, version } from '../../shared/fields';
 
 /** The kinds anyone may create; 社協, 主管課 and 関係機関 are set up by the municipality. */
 export const SELF_SERVICE_KINDS = ['npo', 'neighborhood_assoc', 'corporation', 'company', 'volunteer_group'] as const;

@@ -4,7 +4,7 @@
  * a place and its first activity on one page. Shared by the form (client validation) and the
  * server action; values stay strings as typed (tidied) — listing-values.ts turns them into rows.
  */
-import { GOALS, INTERESTS } from '../../participation/codes';
+import { GOALS, INTERESTS } from '../../shared/taxonomy';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import {
@@ -17,7 +17,7 @@ import {
 	TARGET_GROUPS,
 	VENUE_TYPES
 } from '../../shared/taxonomy';
-import { isDate, isMonthDay, isTime, normalizeDate } from '../normalize';
+import { isDate, isMonthDay, isTime, normalizeDate } from '../../shared/normalize';
 import {
 	choice,
 	choices,
@@ -35,7 +35,7 @@ import {
 	url,
 	uuid,
 	version
-} from './fields';
+} from '../../shared/fields';
 
 export const SCHEDULE_PATTERNS = ['weekly', 'biweekly', 'monthly_nth', 'monthly_day', 'irregular'] as const;
 export type SchedulePatternKind = (typeof SCHEDULE_PATTERNS)[number];

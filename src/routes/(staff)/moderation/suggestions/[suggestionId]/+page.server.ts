@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
-import { line } from '$lib/domain/registration/schemas/fields';
+import { line } from '$lib/domain/shared/fields';
 import { formatDateTime } from '$lib/i18n/format';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { uuidParam } from '$lib/server/platform/route-params';

@@ -4,7 +4,7 @@
  * Each function returns its input unchanged (after tidying) when it cannot make sense of it,
  * so the schema can say what is wrong next to the field.
  */
-import { normalizeText } from '../shared/text';
+import { normalizeText } from './text';
 
 const ZERO_WIDTH = /[\u200B-\u200D\uFEFF]/g;
 const FULLWIDTH_ALNUM = /[Ａ-Ｚａ-ｚ０-９]/g;

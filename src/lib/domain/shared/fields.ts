@@ -19,8 +19,8 @@ import {
 	normalizeTime,
 	tidy,
 	tidyLine
-} from '../normalize';
-import { normalizeText } from '../../shared/text';
+} from './normalize';
+import { normalizeText } from './text';
 
 /** A tag or comment opening: '<script', '</b', '<!--', '<img'. Plain '<' (1 < 2) passes. */
 const MARKUP = /<\s*\/?\s*[a-z!?]/i;
