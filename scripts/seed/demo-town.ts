@@ -105,7 +105,7 @@ export interface DemoOpening {
 	ageMax: number | null;
 	visibility: 'public' | 'coordinators';
 	schedule: DemoSchedule;
-	/** matching tags (INTEREST_LABELS_JA codes) and goals the opening suits */
+	/** matching tags (INTERESTS codes, domain/shared/taxonomy) and goals the opening suits */
 	interests: string[];
 	goals: string[];
 }

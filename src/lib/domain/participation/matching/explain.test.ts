@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOMMODATION_LABELS_JA, rankOpenings } from './index';
+import { label } from '$lib/i18n/index';
+import { ACCOMMODATIONS } from '../../shared/taxonomy';
+import { rankOpenings } from './index';
 import { NOW, dateAfter, jst, northOfHome, opening, participant, weekly } from './fixtures';
 import type { Opening, Participant } from './types';
 
@@ -66,8 +68,8 @@ describe('match explanations', () => {
 		const p = participant({ declinedOpeningIds: ['o1'], preferences: ['same_gender_staff'] });
 		expect(only(p, opening()).matches[0].cautions).toEqual(['以前に辞退した枠', '同性スタッフの希望は受け入れ先に確認']);
 	});
-	it('has a Japanese label for every accommodation code', () => {
-		expect(Object.values(ACCOMMODATION_LABELS_JA)).toEqual([
+	it('has a Japanese label for every accommodation code, from the catalogue', () => {
+		expect(ACCOMMODATIONS.map((a) => label('accommodation', a, 'ja'))).toEqual([
 			'一人で来てOK',
 			'見学だけOK',
 			'予約不要',
@@ -114,5 +116,34 @@ describe('near-miss explanations', () => {
 		// 35 minutes on foot is 2.8 km of road, 2.154 km straight.
 		expect(nearMiss(participant(), opening({ location: northOfHome(2.1) }))).toBe('遠い（徒歩35分、上限20分）');
 		expect(nearMiss(participant({ modes: ['pickup_needed'] }), opening())).toBe('送迎がない（送迎が必要）');
+	});
+});
+
+describe('explanations in English', () => {
+	const en = (p: Participant, o: Opening) => rankOpenings(p, [o], NOW, { locale: 'en' });
+	it('an English-speaking coordinator reads the same reasons in English, from the catalogue', () => {
+		const p = participant({
+			availability: [{ weekday: 2, start: '09:00', end: '12:00' }],
+			requiredAccommodations: ['observe_ok'],
+			goals: []
+		});
+		const o = opening({ occurrences: weekly(2, '10:00', '11:30'), location: northOfHome(0.7), groupSize: null });
+		const match = en(p, o).matches[0];
+		expect(match.reasons).toEqual(['fits Tue Morning', '12 min on foot', label('accommodation', 'observe_ok', 'en'), 'likes Books']);
+		expect(match.sentence).toBe(match.reasons.join(' · '));
+		expect(match.sentence).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+	});
+	it('near misses too: time, age, target groups, distance', () => {
+		const p = participant({ availability: [{ weekday: 2, start: '09:00', end: '12:00' }] });
+		expect(en(p, opening()).nearMisses[0].reason).toBe('time does not fit (Thu only)');
+		expect(en(participant({ ageBand: '70s' }), opening({ ageMin: 18, ageMax: 64 })).nearMisses[0].reason).toBe(
+			'outside the age range (18–64)'
+		);
+		expect(en(participant(), opening({ location: northOfHome(2.1) })).nearMisses[0].reason).toBe('too far (35 min on foot, limit 20 min)');
+		for (const reason of [
+			en(participant(), opening({ targetGroups: ['elderly', 'disability'] })).nearMisses[0].reason,
+			en(participant({ declinedOpeningIds: ['o1'], preferences: ['same_gender_staff'] }), opening()).matches[0].cautions.join()
+		])
+			expect(reason).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
 	});
 });

@@ -1,31 +1,39 @@
 /**
- * Japanese explanations: why a match fits (「木曜午前に合う・徒歩12分・同伴可・本が好き」) and
- * which one constraint a near miss fails (「時間が合わない（金曜のみ）」). The coordinator reads
- * these aloud to the person, so they are short and concrete.
+ * Explanations a coordinator reads aloud to the person: why a match fits
+ * (「木曜午前に合う・徒歩12分・同伴可・本が好き」) and which one constraint a near miss fails
+ * (「時間が合わない（金曜のみ）」). Every word comes from the message catalogue
+ * (messages/participation, `match_*` and `miss_*`), in the coordinator's language: `locale`, or
+ * the request's when it is not given.
  */
 import { ACCOMMODATIONS } from '../../shared/taxonomy';
 import { SLOT, accommodationBit, slotsOf, type CompiledOpening, type CompiledParticipant } from './compile';
 import { ageFits, bestOwnMode, targetFits } from './constraints';
 import { MINUTE_MS, formatClock, jstDay, jstMinuteOfDay, weekdayOfDay } from './jst';
-import {
-	ACCOMMODATION_LABELS_JA,
-	GOAL_LABELS_JA,
-	TARGET_GROUP_LABELS_JA,
-	TRAVEL_LABELS_JA,
-	WEEKDAY_LABELS_JA,
-	WEEKDAY_ORDER_JA,
-	interestLabel,
-	partOfDayJa
-} from './labels';
+import { m } from '$lib/paraglide/messages';
+import type { Accommodation, Goal, TargetGroup } from '../../shared/taxonomy';
+import { WEEKDAY_ORDER, partOfDay } from './labels';
 import { interestOverlap } from './score';
 import { minutesFor, wholeMinutes } from './travel';
-import type { Goal, HardConstraint, Travel } from './types';
+import type { HardConstraint, Locale, Travel, TravelMode } from './types';
 
 /** Enough to say why without reading out a list. */
 const MAX_INTEREST_REASONS = 2;
 const MAX_GOAL_REASONS = 1;
 
-export const SEPARATOR_JA = '・';
+type Options = { locale?: Locale };
+type Words = (inputs: Record<string, string | number>, options: Options) => string;
+const key = <T extends string>(prefix: string, code: T) => (m as unknown as Record<string, Words | undefined>)[`${prefix}${code}`];
+
+/** A code's label from the catalogue; a code the catalogue lacks (an interest tag typed freely) as it is. */
+function labelOf(prefix: string, code: string, o: Options): string {
+	return key(prefix, code)?.({}, o) ?? code;
+}
+const weekday = (d: number, o: Options) => labelOf('weekday_', String(d), o);
+const modeWord = (mode: Exclude<TravelMode, 'pickup'>, o: Options) => labelOf('match_mode_', mode, o);
+const accommodation = (a: Accommodation, o: Options) => labelOf('accommodation_', a, o);
+const goal = (g: Goal, o: Options) => labelOf('goal_', g, o);
+const target = (t: TargetGroup, o: Options) => labelOf('miss_target_', t, o);
+const join = (parts: string[], o: Options) => parts.join(m.match_separator({}, o));
 
 export interface Explanation {
 	reasons: string[];
@@ -42,58 +50,58 @@ export function travelOf(p: CompiledParticipant, km: number): Travel {
 	return { mode: 'pickup', minutes: wholeMinutes(minutesFor('pickup', km)) };
 }
 
-function travelReason(travel: Travel): string {
-	if (travel === null) return '距離は不明';
-	if (travel.mode === 'pickup') return TRAVEL_LABELS_JA.pickup;
-	return `${TRAVEL_LABELS_JA[travel.mode]}${travel.minutes}分`;
+function travelReason(travel: Travel, lo: Options): string {
+	if (travel === null) return m.match_distance_unknown({}, lo);
+	if (travel.mode === 'pickup') return accommodation('pickup', lo);
+	return m.match_travel({ mode: modeWord(travel.mode, lo), minutes: travel.minutes }, lo);
 }
 
-function accommodationLabels(mask: number): string[] {
-	return ACCOMMODATIONS.filter((a) => (mask & accommodationBit(a)) !== 0).map((a) => ACCOMMODATION_LABELS_JA[a]);
+function accommodationLabels(mask: number, lo: Options): string[] {
+	return ACCOMMODATIONS.filter((a) => (mask & accommodationBit(a)) !== 0).map((a) => accommodation(a, lo));
 }
 
-export function explainMatch(p: CompiledParticipant, o: CompiledOpening, fit: number, km: number): Explanation {
+export function explainMatch(p: CompiledParticipant, o: CompiledOpening, fit: number, km: number, lo: Options = {}): Explanation {
 	const travel = travelOf(p, km);
-	const reasons: string[] = [
-		`${WEEKDAY_LABELS_JA[weekdayOfDay(jstDay(slotsOf(o)[fit]))]}曜${partOfDayJa(jstMinuteOfDay(slotsOf(o)[fit]))}に合う`,
-		travelReason(travel)
-	];
+	const start = slotsOf(o)[fit];
+	const period = labelOf('period_', partOfDay(jstMinuteOfDay(start)), lo);
+	const reasons: string[] = [m.match_fits({ weekday: weekday(weekdayOfDay(jstDay(start)), lo), period }, lo), travelReason(travel, lo)];
 	// Needs met: the required ones, and 送迎 for someone who can only come when collected.
 	let needs = p.reqMask;
 	if (p.src.modes.includes('pickup_needed')) needs |= accommodationBit('pickup');
-	reasons.push(...accommodationLabels(needs & o.accMask));
+	reasons.push(...accommodationLabels(needs & o.accMask, lo));
 	// Wishes met: a small or quiet place for someone who prefers one.
-	if (p.prefersSmall && o.smallness === 1) reasons.push(ACCOMMODATION_LABELS_JA.small_group);
-	reasons.push(...accommodationLabels(p.prefAccMask & o.accMask));
-	for (const i of interestOverlap(p, o).slice(0, MAX_INTEREST_REASONS)) reasons.push(`${interestLabel(i)}が好き`);
+	if (p.prefersSmall && o.smallness === 1) reasons.push(accommodation('small_group', lo));
+	reasons.push(...accommodationLabels(p.prefAccMask & o.accMask, lo));
+	for (const i of interestOverlap(p, o).slice(0, MAX_INTEREST_REASONS))
+		reasons.push(m.match_likes({ interest: labelOf('interest_', i, lo) }, lo));
 	const goals = p.src.goals.filter((g: Goal) => o.src.goals.includes(g));
-	for (const g of [...new Set(goals)].slice(0, MAX_GOAL_REASONS)) reasons.push(`目標：${GOAL_LABELS_JA[g]}`);
+	for (const g of [...new Set(goals)].slice(0, MAX_GOAL_REASONS)) reasons.push(m.match_goal({ goal: goal(g, lo) }, lo));
 	const unique = [...new Set(reasons)];
 
 	const cautions: string[] = [];
-	if (p.declined.has(o.id)) cautions.push('以前に辞退した枠');
+	if (p.declined.has(o.id)) cautions.push(m.match_caution_declined_before({}, lo));
 	// Openings carry no staff data yet, so this wish can only be checked by asking the host.
-	if (p.src.preferences.includes('same_gender_staff')) cautions.push('同性スタッフの希望は受け入れ先に確認');
-	return { reasons: unique, sentence: unique.join(SEPARATOR_JA), cautions, travel };
+	if (p.src.preferences.includes('same_gender_staff')) cautions.push(m.match_caution_same_gender_staff({}, lo));
+	return { reasons: unique, sentence: join(unique, lo), cautions, travel };
 }
 
-export function explainNearMiss(p: CompiledParticipant, o: CompiledOpening, failed: HardConstraint, km: number): string {
+export function explainNearMiss(p: CompiledParticipant, o: CompiledOpening, failed: HardConstraint, km: number, lo: Options = {}): string {
 	switch (failed) {
 		case 'time':
-			return `時間が合わない（${timeDetail(p, o)}）`;
+			return m.miss_time({ detail: timeDetail(p, o, lo) }, lo);
 		case 'capacity':
-			return '定員に空きがない';
+			return m.miss_capacity({}, lo);
 		case 'eligibility':
-			return eligibilityReason(p, o);
+			return eligibilityReason(p, o, lo);
 		case 'accommodations':
-			return `必要な配慮がない（${accommodationLabels(p.reqMask & ~o.accMask).join(SEPARATOR_JA)}）`;
+			return m.miss_accommodations({ missing: join(accommodationLabels(p.reqMask & ~o.accMask, lo), lo) }, lo);
 		case 'travel':
-			return travelFailure(p, km);
+			return travelFailure(p, km, lo);
 	}
 }
 
 /** The opening's weekdays within the 4 weeks; where they meet the person's own days, also its times. */
-function timeDetail(p: CompiledParticipant, o: CompiledOpening): string {
+function timeDetail(p: CompiledParticipant, o: CompiledOpening, lo: Options): string {
 	const slots = slotsOf(o);
 	const inHorizon: { weekday: number; start: number; end: number }[] = [];
 	let mask = 0;
@@ -104,40 +112,53 @@ function timeDetail(p: CompiledParticipant, o: CompiledOpening): string {
 		inHorizon.push({ weekday, start, end: start + (slots[i + 1] - slots[i]) / MINUTE_MS });
 		mask |= 1 << weekday;
 	}
-	if (inHorizon.length === 0) return '4週間以内に予定なし';
-	const days = WEEKDAY_ORDER_JA.filter((d) => (mask & (1 << d)) !== 0);
-	const dayList = `${days.map((d) => WEEKDAY_LABELS_JA[d]).join(SEPARATOR_JA)}曜`;
+	if (inHorizon.length === 0) return m.miss_time_nothing_scheduled({}, lo);
+	const days = WEEKDAY_ORDER.filter((d) => (mask & (1 << d)) !== 0);
+	const dayList = join(
+		days.map((d) => weekday(d, lo)),
+		lo
+	);
 	const shared = days.find((d) => (p.weekdayMask & (1 << d)) !== 0);
-	if (shared === undefined) return `${dayList}のみ`;
+	if (shared === undefined) return m.miss_time_days({ days: dayList }, lo);
 	const times: string[] = [];
 	for (const x of inHorizon) {
 		if (x.weekday !== shared) continue;
-		const time = `${formatClock(x.start)}〜${formatClock(x.end)}`;
+		const time = m.miss_time_range({ start: formatClock(x.start), end: formatClock(x.end) }, lo);
 		if (!times.includes(time)) times.push(time);
 		if (times.length === 2) break;
 	}
-	const joined = times.join('、');
-	return days.length === 1 ? `${dayList}${joined}のみ` : `${dayList}のみ、${WEEKDAY_LABELS_JA[shared]}曜は${joined}`;
+	const joined = times.join(m.miss_time_list_separator({}, lo));
+	return days.length === 1
+		? m.miss_time_days_times({ days: dayList, times: joined }, lo)
+		: m.miss_time_days_then_times({ days: dayList, day: weekday(shared, lo), times: joined }, lo);
 }
 
-function ageRange(min: number | null, max: number | null): string {
-	if (min !== null && max !== null) return `${min}〜${max}歳`;
-	if (min !== null) return `${min}歳以上`;
-	return `${max}歳以下`;
+function ageRange(min: number | null, max: number | null, lo: Options): string {
+	if (min !== null && max !== null) return m.miss_age_between({ min, max }, lo);
+	if (min !== null) return m.miss_age_at_least({ min }, lo);
+	return m.miss_age_at_most({ max: max ?? '' }, lo);
 }
 
-function eligibilityReason(p: CompiledParticipant, o: CompiledOpening): string {
+function eligibilityReason(p: CompiledParticipant, o: CompiledOpening, lo: Options): string {
 	const parts: string[] = [];
-	if (!ageFits(p, o)) parts.push(`対象年齢外（${ageRange(o.src.ageMin, o.src.ageMax)}）`);
-	if (!targetFits(p, o)) {
-		const groups = o.src.targetGroups.map((g) => TARGET_GROUP_LABELS_JA[g]).join(SEPARATOR_JA);
-		parts.push(`対象が違う（${groups}向け）`);
-	}
-	return parts.join(SEPARATOR_JA);
+	if (!ageFits(p, o)) parts.push(m.miss_age({ range: ageRange(o.src.ageMin, o.src.ageMax, lo) }, lo));
+	if (!targetFits(p, o))
+		parts.push(
+			m.miss_target(
+				{
+					groups: join(
+						o.src.targetGroups.map((g) => target(g, lo)),
+						lo
+					)
+				},
+				lo
+			)
+		);
+	return join(parts, lo);
 }
 
-function travelFailure(p: CompiledParticipant, km: number): string {
+function travelFailure(p: CompiledParticipant, km: number, lo: Options): string {
 	const best = Number.isNaN(km) ? null : bestOwnMode(p, km);
-	if (best === null) return '送迎がない（送迎が必要）';
-	return `遠い（${TRAVEL_LABELS_JA[best.mode]}${wholeMinutes(best.minutes)}分、上限${p.maxMinutes}分）`;
+	if (best === null) return m.miss_no_pickup({}, lo);
+	return m.miss_too_far({ mode: modeWord(best.mode, lo), minutes: wholeMinutes(best.minutes), max: p.maxMinutes }, lo);
 }

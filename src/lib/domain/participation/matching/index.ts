@@ -9,5 +9,4 @@ export { assignBatch, greedyBatch, waitingBonus, WAITING_BONUS, DEFAULT_K } from
 export { SCORE_WEIGHTS } from './score';
 export { TRAVEL, haversineKm } from './travel';
 export { HORIZON_DAYS } from './compile';
-export { ACCOMMODATION_LABELS_JA, INTEREST_LABELS_JA, GOAL_LABELS_JA, TARGET_GROUP_LABELS_JA, TRAVEL_LABELS_JA } from './labels';
 export { solveAssignment, type AssignmentProblem, type AssignmentSolution } from './flow';

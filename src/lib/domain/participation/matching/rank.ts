@@ -83,8 +83,10 @@ class Best {
 class PairEvaluation {
 	private readonly matches: Best;
 	private readonly near: Best;
+	private readonly words: { locale?: RankOptions['locale'] };
 
 	constructor(opts: RankOptions) {
+		this.words = { locale: opts.locale };
 		this.matches = new Best(opts.limit);
 		this.near = new Best(opts.nearMissLimit ?? opts.limit);
 	}
@@ -105,12 +107,12 @@ class PairEvaluation {
 		return {
 			matches: this.matches.list().map((s) => {
 				const fit = firstFit(s.p, s.o);
-				const { reasons, sentence, cautions, travel } = explainMatch(s.p, s.o, fit, s.km);
+				const { reasons, sentence, cautions, travel } = explainMatch(s.p, s.o, fit, s.km, this.words);
 				return { id: s.other, score: s.score, reasons, sentence, cautions, firstFit: s.o.src.occurrences[slotsOf(s.o)[fit + 2]], travel };
 			}),
 			nearMisses: this.near.list().map((s) => {
 				const failed = constraintOf(s.failMask)!;
-				return { id: s.other, failed, reason: explainNearMiss(s.p, s.o, failed, s.km), score: s.score };
+				return { id: s.other, failed, reason: explainNearMiss(s.p, s.o, failed, s.km, this.words), score: s.score };
 			})
 		};
 	}

@@ -91,7 +91,7 @@ export interface Match {
 	openingId: string;
 	/** Soft score in [0, 100]; see SCORE_WEIGHTS. */
 	score: number;
-	/** Short Japanese reasons, most decisive first. */
+	/** Short reasons in the coordinator's language, most decisive first. */
 	reasons: string[];
 	/** The reasons joined with 「・」. */
 	sentence: string;
@@ -105,7 +105,7 @@ export interface NearMiss {
 	openingId: string;
 	/** The one hard constraint that fails. */
 	failed: HardConstraint;
-	/** Japanese, e.g. 「時間が合わない（木曜のみ）」. */
+	/** e.g. 「時間が合わない（木曜のみ）」 (in the coordinator's language). */
 	reason: string;
 	/** The soft score the pair would have if the failed constraint were waived. */
 	score: number;
@@ -119,7 +119,11 @@ export interface RankOptions {
 	limit?: number;
 	/** At most this many near misses (default: the same as limit). */
 	nearMissLimit?: number;
+	/** The language of the explanations (default: the request's, else Japanese). */
+	locale?: Locale;
 }
+
+export type Locale = 'ja' | 'en';
 
 export interface Assignment {
 	participantId: string;
