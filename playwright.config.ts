@@ -13,7 +13,7 @@ export default defineConfig({
 	reporter: process.env.CI ? 'line' : 'list',
 	webServer: {
 		// the production build on a fresh embedded database with the demo town
-		command: `npm run build && PGLITE_DATA_DIR=.data/e2e/pglite npx tsx scripts/db.ts reset && PGLITE_DATA_DIR=.data/e2e/pglite PORT=${PORT} ORIGIN=http://localhost:${PORT} BODY_SIZE_LIMIT=10M node build`,
+		command: `npm run build && PGLITE_DATA_DIR=.data/e2e/pglite npx tsx scripts/db.ts reset && PGLITE_DATA_DIR=.data/e2e/pglite REQUEST_LOG=off PORT=${PORT} ORIGIN=http://localhost:${PORT} BODY_SIZE_LIMIT=10M node build`,
 		url: `http://localhost:${PORT}/`,
 		reuseExistingServer: false,
 		timeout: 300_000,

@@ -7,9 +7,13 @@ declare global {
 			claims: Claims;
 			/** runs fn in one transaction under this request's claims: RLS decides */
 			db: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+			/** this request's id: in the request log, the x-request-id header and error pages */
+			requestId: string;
 		}
 		interface Error {
 			message: string;
+			/** set on unexpected errors, so a user can quote it */
+			requestId?: string;
 		}
 		interface PageData {
 			signedIn?: boolean;

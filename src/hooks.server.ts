@@ -1,9 +1,38 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { withClaims } from '$lib/server/platform/db/index';
 import { startScheduledJobs } from '$lib/server/jobs';
 import { services } from '$lib/server/platform/services';
+import { requestIdFrom, requestLine, writeRequestLine } from '$lib/server/platform/request-log';
+import { m } from '$lib/paraglide/messages';
+
+/** A request id for every request, and one log line when it is answered (see request-log.ts). */
+const observe: Handle = async ({ event, resolve }) => {
+	const startedAt = performance.now();
+	event.locals.requestId = requestIdFrom(event.request.headers.get('x-request-id'));
+	let status = 500;
+	try {
+		const response = await resolve(event);
+		status = response.status;
+		response.headers.set('x-request-id', event.locals.requestId);
+		return response;
+	} finally {
+		writeRequestLine(
+			requestLine({ requestId: event.locals.requestId, method: event.request.method, route: event.route.id, status, startedAt })
+		);
+	}
+};
+
+/** An unexpected error: the user reads a calm message and the number to quote; the log gets the stack. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const requestId = event.locals.requestId ?? 'unknown';
+	if (status >= 500)
+		console.error(
+			JSON.stringify({ level: 'error', requestId, route: event.route.id, error: error instanceof Error ? error.stack : String(error) })
+		);
+	return { message: status === 404 ? m.not_found() : m.error_unexpected(), requestId };
+};
 
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -34,4 +63,4 @@ export const init: ServerInit = async () => {
 	await startScheduledJobs();
 };
 
-export const handle = sequence(headers, i18n, session);
+export const handle = sequence(observe, headers, i18n, session);

@@ -71,3 +71,17 @@ test('a signed-out session cookie is refused on the next request', async ({ page
 	await page.goto('/account');
 	await expect(page).toHaveURL(/\/auth\/sign-in/);
 });
+
+test('operators: /healthz and /readyz answer without naming versions; every response carries a request id', async ({ request }) => {
+	const health = await request.get('/healthz');
+	expect(health.status()).toBe(200);
+	expect(await health.json()).toEqual({ status: 'ok' });
+	const ready = await request.get('/readyz');
+	expect(ready.status()).toBe(200);
+	expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', migrations: 'current' } });
+	expect(await ready.text()).not.toMatch(/\d+\.\d+\.\d+|postgres|pglite|node/i);
+	const page = await request.get('/');
+	expect(page.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+	const again = await request.get('/');
+	expect(again.headers()['x-request-id']).not.toBe(page.headers()['x-request-id']);
+});

@@ -61,3 +61,17 @@ export async function migrate(driver: Driver, migrations = readMigrations()): Pr
 	}
 	return applied;
 }
+
+/** Migrations on disk that the database has not recorded (all of them when it has no record table). */
+export async function pendingMigrations(driver: Driver, migrations = readMigrations()): Promise<string[]> {
+	const done = await asSystem(driver, async (tx) => {
+		const [{ exists }] = await tx.query<{ exists: boolean }>(
+			`select to_regclass('supabase_migrations.schema_migrations') is not null as exists`
+		);
+		if (!exists) return new Set<string>();
+		return new Set(
+			(await tx.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).map((r) => r.version)
+		);
+	});
+	return migrations.filter((m) => !done.has(m.version)).map((m) => m.version);
+}
