@@ -2,9 +2,11 @@
  * Every scheduled job, in one list. Started once per server process from hooks.server.ts.
  * Jobs that mail links need ORIGIN (the links are absolute); without it they do not run.
  */
-import { HOUR_MS } from '$lib/domain/shared/schedule/jst';
+import { DAY_MS, HOUR_MS } from '$lib/domain/shared/schedule/jst';
 import { startJobs, type Job, type Scheduler } from './platform/jobs';
+import { prunePlatform } from './platform/retention';
 import { services } from './platform/services';
+import { pruneAccessLog } from './participation/retention';
 import { sweepHostRequests } from './participation/host-link';
 import { ensureOccurrences } from './places/occurrences';
 import { sendDueReminders } from './registration/freshness';
@@ -19,6 +21,13 @@ export async function jobs(env: Record<string, string | undefined> = process.env
 			everyMs: HOUR_MS,
 			atStart: true,
 			run: (now) => ensureOccurrences(driver, now)
+		},
+		// what is past its time goes: sign-ins, rate events, sent mail, spent links, old access log
+		{
+			name: 'retention',
+			everyMs: DAY_MS,
+			atStart: true,
+			run: async (now) => ({ ...(await prunePlatform(driver, now)), accessLog: await pruneAccessLog(driver, now) })
 		}
 	];
 	if (origin)
