@@ -33,7 +33,16 @@ export async function openDriver(config: DbConfig): Promise<Driver> {
  * `set_config(…, true)` is `set local`: it ends with the transaction and cannot leak into the
  * next caller on a pooled connection.
  */
-export async function withClaims<T>(driver: Driver, claims: Claims, fn: (tx: Tx) => Promise<T>): Promise<T> {
+/** No statement of a request runs longer than this (STATEMENT_TIMEOUT_MS, default 15 s): a slow
+ * query answers with an error instead of holding a connection and the user. */
+export const STATEMENT_TIMEOUT_MS = Number(process.env.STATEMENT_TIMEOUT_MS) > 0 ? Number(process.env.STATEMENT_TIMEOUT_MS) : 15_000;
+
+export async function withClaims<T>(
+	driver: Driver,
+	claims: Claims,
+	fn: (tx: Tx) => Promise<T>,
+	statementTimeoutMs = STATEMENT_TIMEOUT_MS
+): Promise<T> {
 	if (claims.role !== 'anon' && claims.role !== 'authenticated') throw new Error(`unknown role ${String(claims.role)}`);
 	if (claims.role === 'authenticated' && !claims.sub) throw new Error('authenticated claims need a subject');
 	const jwt = {
@@ -46,8 +55,8 @@ export async function withClaims<T>(driver: Driver, claims: Claims, fn: (tx: Tx)
 	return driver.transaction(async (tx) => {
 		await tx.query(
 			`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true),
-			        set_config('search_path', 'public, extensions', true)`,
-			[claims.role, JSON.stringify(jwt)]
+			        set_config('search_path', 'public, extensions', true), set_config('statement_timeout', $3, true)`,
+			[claims.role, JSON.stringify(jwt), `${Math.round(statementTimeoutMs)}ms`]
 		);
 		return fn(tx);
 	});
