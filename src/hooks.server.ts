@@ -1,5 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { dev } from '$app/environment';
+import { isCrossSiteForm } from '$lib/server/platform/http';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { withClaims } from '$lib/server/platform/db/index';
 import { startScheduledJobs } from '$lib/server/jobs';
@@ -34,6 +36,12 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	return { message: status === 404 ? m.not_found() : m.error_unexpected(), requestId };
 };
 
+/** Under `vite dev` SvelteKit skips its origin check; we do not. */
+const devOriginCheck: Handle = ({ event, resolve }) =>
+	dev && isCrossSiteForm(event.request, event.url)
+		? Promise.resolve(new Response('Cross-site form submissions are refused', { status: 403 }))
+		: resolve(event);
+
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
@@ -63,4 +71,4 @@ export const init: ServerInit = async () => {
 	await startScheduledJobs();
 };
 
-export const handle = sequence(observe, headers, i18n, session);
+export const handle = sequence(observe, devOriginCheck, headers, i18n, session);

@@ -44,3 +44,16 @@ export function badParameters(errors: ParamError[], allowed: Record<string, stri
 		{ status: 400, headers: { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*' } }
 	);
 }
+
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/**
+ * A form posted from another site: SvelteKit refuses these in production (its CSRF check) but
+ * not under `vite dev`, so hooks.server.ts applies this there.
+ */
+export function isCrossSiteForm(request: Request, url: URL): boolean {
+	if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return false;
+	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+	if (!FORM_TYPES.includes(type)) return false;
+	return request.headers.get('origin') !== url.origin;
+}
