@@ -1,6 +1,21 @@
 import { expect, expectNoAxeViolations, test } from './fixtures';
 
 test.describe('finding a place', () => {
+	test('on a 360 px phone, filters in the URL leave the results near the top, the closed panel naming them', async ({ page }) => {
+		await page.setViewportSize({ width: 360, height: 740 });
+		await page.goto('/?category=kodomo_shokudo&free=1');
+		await expect(page.getByTestId('active-filters')).toHaveText('（2件の条件で絞り込み中）');
+		// the count of results is on the first screen, the first card within the second (it was ~3,300 px down)
+		const count = (await page.getByTestId('result-count').boundingBox())!;
+		expect(count.y + count.height).toBeLessThan(740);
+		expect((await page.getByTestId('place-card').first().boundingBox())!.y).toBeLessThan(2 * 740);
+		// one tap opens the panel with the conditions chosen
+		await page.getByText('条件でさがす', { exact: true }).click();
+		await expect(page.getByLabel('子ども食堂')).toBeChecked();
+		await expect(page.getByLabel('無料の場所だけ')).toBeChecked();
+		await expectNoAxeViolations(page);
+	});
+
 	test('filters round-trip through the URL and the form shows them again', async ({ page }) => {
 		await page.goto('/');
 		await page.getByText('条件でさがす', { exact: true }).click();
@@ -28,6 +43,8 @@ test.describe('finding a place', () => {
 		const page = await context.newPage();
 		await page.goto('/');
 		expect(await page.getByTestId('place-card').count()).toBe(30);
+		// 「近くをさがす」 says what it needs instead of standing empty
+		await expect(page.getByTestId('near-unavailable')).toContainText('JavaScript');
 		await page.getByLabel('キーワード').fill('体操');
 		await page.getByRole('button', { name: 'この条件でさがす' }).first().click();
 		await expect(page).toHaveURL(/q=%E4%BD%93%E6%93%8D/);
