@@ -1,3 +1,14 @@
+-- Extensions the migrations use, in Supabase's `extensions` schema. A fresh Supabase project
+-- enables only pgcrypto and uuid-ossp, and our runner skips baseline.sql there, so the
+-- migrations create what they need themselves (idempotent: plain PostgreSQL and PGlite already
+-- have them from baseline.sql). postgis: geography columns; pg_trgm: place search;
+-- pgcrypto: extensions.digest for invitation nonces.
+create schema if not exists extensions;
+grant usage on schema extensions to anon, authenticated;
+create extension if not exists postgis with schema extensions;
+create extension if not exists pg_trgm with schema extensions;
+create extension if not exists pgcrypto with schema extensions;
+
 -- The application's login role and private schema.
 --
 -- tsunagari_app is what the server logs in as (DATABASE_URL). It is `noinherit` and only

@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrate, readMigrations } from '../../src/lib/server/platform/db/migrate';
-import { openTestDb, type TestDb } from './helpers';
+import { withDatabase } from './config';
+import { onPostgres, openTestDb, type TestDb } from './helpers';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -35,5 +38,48 @@ describe('migration runner', () => {
 		);
 		expect(table).toBeNull();
 		expect(recorded).toBe(false);
+	});
+
+	// issue 14: on Supabase the runner skips baseline.sql, and a fresh project enables only
+	// pgcrypto and uuid-ossp, so the migrations must create the extensions they use.
+	it('every extension baseline.sql creates is also created by a migration', () => {
+		const created = (sql: string) =>
+			[...sql.matchAll(/create extension if not exists ([a-z_"-]+) with schema extensions/g)].map((m) => m[1]);
+		const fromBaseline = created(fs.readFileSync('src/lib/server/platform/db/baseline.sql', 'utf8'));
+		const fromMigrations = new Set(readMigrations().flatMap((m) => created(m.sql)));
+		expect(fromBaseline.length).toBeGreaterThan(0);
+		expect(fromBaseline.filter((e) => !fromMigrations.has(e))).toEqual([]);
+	});
+
+	it.runIf(onPostgres)('the migrations apply to a database that has no postgis and no pg_trgm yet', async () => {
+		const url = inject('postgresTemplate');
+		const name = `no_ext_${process.pid}_${Date.now()}`;
+		const admin = new pg.Client({ connectionString: url });
+		await admin.connect();
+		await admin.query(`create database ${name}`);
+		const client = new pg.Client({ connectionString: withDatabase(url, name) });
+		try {
+			await client.connect();
+			// What Supabase provides, minus the extensions it does not enable by default.
+			const baseline = fs
+				.readFileSync('src/lib/server/platform/db/baseline.sql', 'utf8')
+				.replace(/^create extension if not exists (postgis|pg_trgm) .*$/gm, '');
+			await client.query(baseline);
+			await client.query('drop extension if exists postgis; drop extension if exists pg_trgm');
+			for (const m of readMigrations()) await client.query(m.sql);
+			const { rows } = await client.query<{ extname: string; schema: string }>(
+				`select extname, extnamespace::regnamespace::text as schema from pg_extension
+				 where extname in ('postgis', 'pg_trgm', 'pgcrypto') order by 1`
+			);
+			expect(rows).toEqual([
+				{ extname: 'pg_trgm', schema: 'extensions' },
+				{ extname: 'pgcrypto', schema: 'extensions' },
+				{ extname: 'postgis', schema: 'extensions' }
+			]);
+		} finally {
+			await client.end();
+			await admin.query(`drop database if exists ${name} with (force)`);
+			await admin.end();
+		}
 	});
 });
