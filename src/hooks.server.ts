@@ -4,6 +4,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { withClaims } from '$lib/server/platform/db/index';
 import { startScheduledJobs } from '$lib/server/jobs';
 import { services } from '$lib/server/platform/services';
+import { rejectNul } from '$lib/server/platform/input-guard';
 
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -34,4 +35,4 @@ export const init: ServerInit = async () => {
 	await startScheduledJobs();
 };
 
-export const handle = sequence(headers, i18n, session);
+export const handle = sequence(headers, i18n, rejectNul, session);
