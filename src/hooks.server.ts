@@ -6,6 +6,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { withClaims } from '$lib/server/platform/db/index';
 import { startScheduledJobs } from '$lib/server/jobs';
 import { services } from '$lib/server/platform/services';
+import { rejectNul } from '$lib/server/platform/input-guard';
 import { requestIdFrom, requestLine, writeRequestLine } from '$lib/server/platform/request-log';
 import { m } from '$lib/paraglide/messages';
 
@@ -71,4 +72,4 @@ export const init: ServerInit = async () => {
 	await startScheduledJobs();
 };
 
-export const handle = sequence(observe, devOriginCheck, headers, i18n, session);
+export const handle = sequence(observe, devOriginCheck, headers, i18n, rejectNul, session);

@@ -51,35 +51,37 @@ describe('migration runner', () => {
 		expect(fromBaseline.filter((e) => !fromMigrations.has(e))).toEqual([]);
 	});
 
-	it.runIf(onPostgres)('the migrations apply to a database that has no postgis and no pg_trgm yet', async () => {
-		const url = inject('postgresTemplate');
-		const name = `no_ext_${process.pid}_${Date.now()}`;
-		const admin = new pg.Client({ connectionString: url });
-		await admin.connect();
-		await admin.query(`create database ${name}`);
-		const client = new pg.Client({ connectionString: withDatabase(url, name) });
-		try {
-			await client.connect();
-			// What Supabase provides, minus the extensions it does not enable by default.
-			const baseline = fs
-				.readFileSync('src/lib/server/platform/db/baseline.sql', 'utf8')
-				.replace(/^create extension if not exists (postgis|pg_trgm) .*$/gm, '');
-			await client.query(baseline);
-			await client.query('drop extension if exists postgis; drop extension if exists pg_trgm');
-			for (const m of readMigrations()) await client.query(m.sql);
-			const { rows } = await client.query<{ extname: string; schema: string }>(
-				`select extname, extnamespace::regnamespace::text as schema from pg_extension
+	// PGlite loads its extensions into one embedded database: there is no second database to create
+	if (onPostgres)
+		it('the migrations apply to a database that has no postgis and no pg_trgm yet', async () => {
+			const url = inject('postgresTemplate');
+			const name = `no_ext_${process.pid}_${Date.now()}`;
+			const admin = new pg.Client({ connectionString: url });
+			await admin.connect();
+			await admin.query(`create database ${name}`);
+			const client = new pg.Client({ connectionString: withDatabase(url, name) });
+			try {
+				await client.connect();
+				// What Supabase provides, minus the extensions it does not enable by default.
+				const baseline = fs
+					.readFileSync('src/lib/server/platform/db/baseline.sql', 'utf8')
+					.replace(/^create extension if not exists (postgis|pg_trgm) .*$/gm, '');
+				await client.query(baseline);
+				await client.query('drop extension if exists postgis; drop extension if exists pg_trgm');
+				for (const m of readMigrations()) await client.query(m.sql);
+				const { rows } = await client.query<{ extname: string; schema: string }>(
+					`select extname, extnamespace::regnamespace::text as schema from pg_extension
 				 where extname in ('postgis', 'pg_trgm', 'pgcrypto') order by 1`
-			);
-			expect(rows).toEqual([
-				{ extname: 'pg_trgm', schema: 'extensions' },
-				{ extname: 'pgcrypto', schema: 'extensions' },
-				{ extname: 'postgis', schema: 'extensions' }
-			]);
-		} finally {
-			await client.end();
-			await admin.query(`drop database if exists ${name} with (force)`);
-			await admin.end();
-		}
-	});
+				);
+				expect(rows).toEqual([
+					{ extname: 'pg_trgm', schema: 'extensions' },
+					{ extname: 'pgcrypto', schema: 'extensions' },
+					{ extname: 'postgis', schema: 'extensions' }
+				]);
+			} finally {
+				await client.end();
+				await admin.query(`drop database if exists ${name} with (force)`);
+				await admin.end();
+			}
+		});
 });
