@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { describe, nextOccurrences } from '$lib/domain/shared/schedule';
+import { describe } from '$lib/domain/shared/schedule';
+import { nextDates } from '$lib/domain/places/next-dates';
 import { freshness } from '$lib/domain/places/freshness';
 import { formatWareki } from '$lib/domain/shared/wareki';
 import { formatSpan } from '$lib/i18n/format';
@@ -21,14 +22,17 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		const openings = await publicOpeningsOf(tx, place.id);
 		const sentence = (a: { schedule: Parameters<typeof describe>[0]; scheduleNote: string | null }) =>
 			a.schedule.rrule ? describe(a.schedule, locale, { now }) : (a.scheduleNote ?? '');
-		const next = activities
-			.flatMap((a) => nextOccurrences(a.schedule, now, 3))
-			.sort((a, b) => a.start.getTime() - b.start.getTime())
-			.slice(0, 3);
+		const next = nextDates(activities, now, 3);
 		return {
 			place,
 			activities: activities.map((a) => ({ id: a.id, title: a.title, description: a.description, when: sentence(a) })),
-			next: next.map((o) => ({ text: formatSpan(o.start, o.end, locale), start: o.start.toISOString(), end: o.end.toISOString() })),
+			next: next.map((o) => ({
+				key: o.key,
+				title: activities.length > 1 ? o.title : null,
+				text: formatSpan(o.start, o.end, locale),
+				start: o.start.toISOString(),
+				end: o.end.toISOString()
+			})),
 			openings: openings.map((o) => ({
 				id: o.id,
 				title: o.title,
