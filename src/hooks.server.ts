@@ -7,7 +7,7 @@ import { withClaims } from '$lib/server/platform/db/index';
 import { startScheduledJobs } from '$lib/server/jobs';
 import { services } from '$lib/server/platform/services';
 import { rejectNul } from '$lib/server/platform/input-guard';
-import { requestIdFrom, requestLine, writeRequestLine } from '$lib/server/platform/request-log';
+import { errorForLog, requestIdFrom, requestLine, writeRequestLine } from '$lib/server/platform/request-log';
 import { m } from '$lib/paraglide/messages';
 
 /** A request id for every request, and one log line when it is answered (see request-log.ts). */
@@ -27,13 +27,10 @@ const observe: Handle = async ({ event, resolve }) => {
 	}
 };
 
-/** An unexpected error: the user reads a calm message and the number to quote; the log gets the stack. */
+/** An unexpected error: the user reads a calm message and the number to quote; the log gets where it happened. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const requestId = event.locals.requestId ?? 'unknown';
-	if (status >= 500)
-		console.error(
-			JSON.stringify({ level: 'error', requestId, route: event.route.id, error: error instanceof Error ? error.stack : String(error) })
-		);
+	if (status >= 500) console.error(JSON.stringify({ level: 'error', requestId, route: event.route.id, ...errorForLog(error) }));
 	return { message: status === 404 ? m.not_found() : m.error_unexpected(), requestId };
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestIdFrom, requestLine } from './request-log';
+import { errorForLog, requestIdFrom, requestLine } from './request-log';
 
 describe('the request log line', () => {
 	it('has the id, method, route pattern, status and duration, and nothing else', () => {
@@ -30,5 +30,18 @@ describe('the request log line', () => {
 		expect(requestIdFrom('abc-123_DEF.456')).toBe('abc-123_DEF.456');
 		for (const bad of [null, '', 'short', '山田太郎さんの相談', 'a b c d e f g h', 'x'.repeat(65), 'id\nforged-line'])
 			expect(requestIdFrom(bad)).toMatch(/^[0-9a-f-]{36}$/);
+	});
+});
+
+describe('what the log keeps of an error', () => {
+	it('its kind, SQLSTATE and frames — never its message, which can quote a value', () => {
+		const e = Object.assign(new Error('duplicate key value violates unique constraint: Key (email)=(hanako@example.jp)'), {
+			code: '23505'
+		});
+		const kept = errorForLog(e);
+		expect(kept).toMatchObject({ error: 'Error', code: '23505' });
+		expect(kept.frames!.length).toBeGreaterThan(0);
+		expect(JSON.stringify(kept)).not.toContain('hanako@example.jp');
+		expect(errorForLog('山田太郎')).toEqual({ error: 'string' });
 	});
 });

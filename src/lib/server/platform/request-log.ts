@@ -47,3 +47,12 @@ export function writeRequestLine(line: RequestLine): void {
 	if (process.env.REQUEST_LOG === 'off') return;
 	process.stdout.write(JSON.stringify(line) + '\n');
 }
+
+/** What the log keeps of an error: its kind, SQLSTATE and where it was thrown — not its message,
+ * which can quote a value (PostgreSQL's "Key (email)=(…)"). */
+export function errorForLog(error: unknown) {
+	if (!(error instanceof Error)) return { error: typeof error };
+	const code = (error as { code?: unknown }).code;
+	const frames = (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
+	return { error: error.name, code: typeof code === 'string' ? code : undefined, frames: frames.slice(0, 10).map((l) => l.trim()) };
+}
