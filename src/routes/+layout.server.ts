@@ -1,13 +1,13 @@
-import { staffRoles } from '$lib/server/platform/staff';
+import { moderates, rolesOf } from '$lib/server/platform/staff';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
 	const signedIn = locals.claims.role === 'authenticated';
-	const roles = signedIn ? await locals.db(staffRoles) : null;
+	const roles = signedIn ? await rolesOf(locals) : null;
 	return {
 		signedIn,
 		email: locals.claims.email ?? null,
-		moderates: !!roles && (roles.moderator || roles.tenantAdmin),
+		moderates: !!roles && moderates(roles),
 		coordinates: !!roles?.coordinator
 	};
 };

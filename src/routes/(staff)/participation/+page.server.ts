@@ -1,13 +1,16 @@
 import { todayJst } from '$lib/domain/shared/schedule/jst';
 import { listParticipants } from '$lib/server/participation/participants';
 import { followUpsDue, openRequests } from '$lib/server/participation/placements';
+import { requireCoordinator } from '$lib/server/participation/guard';
 import type { PageServerLoad } from './$types';
 
 /** A week ahead: a placement that starts today shows its 1-week follow-up at once. */
 const FOLLOW_UP_LIST_DAYS = 7;
 
 /** The coordinator's day: follow-ups due, requests to hosts, and everyone on the list. */
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async (event) => {
+	const { locals } = event;
+	await requireCoordinator(event);
 	const today = todayJst(new Date());
 	return locals.db(async (tx) => ({
 		today,

@@ -9,11 +9,14 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { confirmListing, freshnessDashboard, mayRemind, sendReminder } from '$lib/server/registration/freshness';
 import { refused } from '$lib/server/platform/route-params';
 import { services } from '$lib/server/platform/services';
+import { moderates, requireStaff } from '$lib/server/platform/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 const remindSchema = z.object({ place_id: z.uuid() });
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async (event) => {
+	const { locals } = event;
+	await requireStaff(event, moderates);
 	const now = new Date();
 	const locale = getLocale();
 	const d = await locals.db((tx) => freshnessDashboard(tx, now));
@@ -33,7 +36,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	remind: async ({ request, locals, url }) => {
+	remind: async (event) => {
+		const { request, locals, url } = event;
+		await requireStaff(event, moderates);
 		const form = await superValidate(request, zod4(remindSchema));
 		if (!form.valid) return fail(400, { problem: 'invalid' });
 		// only a listing this moderator oversees (RLS: published and in their municipality)
@@ -41,7 +46,9 @@ export const actions: Actions = {
 		const sent = await sendReminder({ ...(await services()), origin: url.origin, locale: getLocale() }, form.data.place_id);
 		return { reminded: form.data.place_id, sent };
 	},
-	phone: async ({ request, locals }) => {
+	phone: async (event) => {
+		const { request, locals } = event;
+		await requireStaff(event, moderates);
 		const form = await superValidate(request, zod4(phoneConfirmationSchema));
 		if (!form.valid) return fail(400, { problem: 'invalid' });
 		const done = await refused(() => locals.db((tx) => confirmListing(tx, form.data.place_id, 'staff_phone', form.data.note || null)));

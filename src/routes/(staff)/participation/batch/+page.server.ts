@@ -5,18 +5,20 @@ import { batchAcceptSchema } from '$lib/domain/participation/schemas';
 import { m } from '$lib/paraglide/messages';
 import { batchFor } from '$lib/server/participation/matching';
 import { propose } from '$lib/server/participation/placements';
-import { requireCasework } from '$lib/server/participation/guard';
+import { requireCoordinator } from '$lib/server/participation/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The meeting's proposals, computed fresh on each visit; nothing is written until accepted. */
-export const load: PageServerLoad = async ({ locals, parent }) => {
-	const { municipalityId } = await parent();
+export const load: PageServerLoad = async (event) => {
+	const { locals } = event;
+	const { municipalityId } = await requireCoordinator(event);
 	return { batch: await locals.db((tx) => batchFor(tx, municipalityId, new Date())) };
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
-		requireCasework(locals);
+	default: async (event) => {
+		const { request, locals } = event;
+		await requireCoordinator(event);
 		const form = await superValidate(request, zod4(batchAcceptSchema));
 		if (!form.valid) return fail(400, { error: form.errors.pairs?._errors?.[0] ?? m.participation_error_batch_empty() });
 		const now = new Date();

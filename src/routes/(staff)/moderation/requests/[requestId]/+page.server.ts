@@ -17,6 +17,7 @@ import { notifyDecision } from '$lib/server/registration/notify';
 import { displayNames } from '$lib/server/registration/organizations';
 import { photosOf } from '$lib/server/registration/photos-db';
 import { services } from '$lib/server/platform/services';
+import { moderates, requireStaff } from '$lib/server/platform/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 function nextDates(f: ActivityFields, now: Date, locale: 'ja' | 'en'): string[] {
@@ -24,7 +25,9 @@ function nextDates(f: ActivityFields, now: Date, locale: 'ja' | 'en'): string[] 
 	return s ? nextOccurrences(s, now, 3).map((o) => formatSpan(o.start, o.end, locale)) : [];
 }
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async (event) => {
+	const { params, locals } = event;
+	await requireStaff(event, moderates);
 	const id = uuidParam(params.requestId);
 	const locale = getLocale();
 	const now = new Date();
@@ -82,7 +85,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, params, locals, url }) => {
+	default: async (event) => {
+		const { request, params, locals, url } = event;
+		await requireStaff(event, moderates);
 		const id = uuidParam(params.requestId);
 		const form = await superValidate(request, zod4(reviewSchema));
 		if (!form.valid) return fail(400, { form });

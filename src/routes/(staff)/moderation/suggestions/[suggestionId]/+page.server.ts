@@ -7,11 +7,14 @@ import { formatDateTime } from '$lib/i18n/format';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { uuidParam } from '$lib/server/platform/route-params';
 import { getSuggestion, handleSuggestion } from '$lib/server/registration/suggestions';
+import { moderates, requireStaff } from '$lib/server/platform/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 const handleSchema = z.object({ status: z.enum(['done', 'dismissed', 'new']), staff_note: line(1000) });
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async (event) => {
+	const { params, locals } = event;
+	await requireStaff(event, moderates);
 	const id = uuidParam(params.suggestionId);
 	const s = await locals.db((tx) => getSuggestion(tx, id));
 	if (!s) error(404);
@@ -20,7 +23,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params, request, locals }) => {
+	default: async (event) => {
+		const { params, request, locals } = event;
+		await requireStaff(event, moderates);
 		const id = uuidParam(params.suggestionId);
 		const form = await superValidate(request, zod4(handleSchema));
 		if (!form.valid) return fail(400, { form });

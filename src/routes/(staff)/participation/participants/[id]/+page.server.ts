@@ -8,10 +8,12 @@ import { participantTrail } from '$lib/server/participation/access-log';
 import { openingsFor } from '$lib/server/participation/matching';
 import { getParticipant } from '$lib/server/participation/participants';
 import { placementsOf, propose } from '$lib/server/participation/placements';
-import { requireCasework } from '$lib/server/participation/guard';
+import { requireCoordinator } from '$lib/server/participation/guard';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async (event) => {
+	const { locals, params } = event;
+	await requireCoordinator(event);
 	const now = new Date();
 	return locals.db(async (tx) => {
 		const participant = await getParticipant(tx, params.id);
@@ -26,8 +28,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	propose: async ({ request, locals, params }) => {
-		requireCasework(locals);
+	propose: async (event) => {
+		const { request, locals, params } = event;
+		await requireCoordinator(event);
 		const form = await superValidate(request, zod4(proposalSchema));
 		if (!form.valid) return fail(400, { proposeError: m.participation_error_not_found() });
 		const result = await locals.db((tx) => propose(tx, params.id, form.data.opening_id, new Date()));

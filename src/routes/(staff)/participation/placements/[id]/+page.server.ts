@@ -16,7 +16,7 @@ import {
 	type StepResult
 } from '$lib/server/participation/placements';
 import { services } from '$lib/server/platform/services';
-import { requireCasework } from '$lib/server/participation/guard';
+import { requireCoordinator } from '$lib/server/participation/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 const REFUSED = {
@@ -27,7 +27,9 @@ const REFUSED = {
 const refusal = (r: Exclude<StepResult, { ok: true }>) =>
 	r.reason === 'too_early' ? m.participation_error_not_allowed() : REFUSED[r.reason]();
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async (event) => {
+	const { locals, params } = event;
+	await requireCoordinator(event);
 	return locals.db(async (tx) => {
 		const placement = await getPlacement(tx, params.id);
 		if (!placement) error(404, m.participation_error_not_found());
@@ -45,8 +47,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	ask: async ({ request, locals, params, url }) => {
-		requireCasework(locals);
+	ask: async (event) => {
+		const { request, locals, params, url } = event;
+		await requireCoordinator(event);
 		const form = await superValidate(request, zod4(askSchema), { id: 'ask' });
 		if (!form.valid) return fail(400, { askForm: form });
 		const asked = await askHost(locals.db, await services(), { placementId: params.id, ...form.data, origin: url.origin, now: new Date() });
@@ -54,8 +57,9 @@ export const actions: Actions = {
 		return { askForm: form, asked };
 	},
 
-	answer: async ({ request, locals, params }) => {
-		requireCasework(locals);
+	answer: async (event) => {
+		const { request, locals, params } = event;
+		await requireCoordinator(event);
 		const form = await superValidate(request, zod4(hostReplySchema), { id: 'answer' });
 		if (!form.valid) return fail(400, { answerForm: form });
 		const d = form.data;
@@ -73,8 +77,9 @@ export const actions: Actions = {
 		return { answerForm: form, saved: true };
 	},
 
-	step: async ({ request, locals, params }) => {
-		requireCasework(locals);
+	step: async (event) => {
+		const { request, locals, params } = event;
+		await requireCoordinator(event);
 		const form = await superValidate(request, zod4(stepSchema), { id: 'step' });
 		if (!form.valid) return fail(400, { stepForm: form });
 		const d = form.data;
@@ -85,8 +90,9 @@ export const actions: Actions = {
 		return { stepForm: form, saved: true };
 	},
 
-	followUp: async ({ request, locals }) => {
-		requireCasework(locals);
+	followUp: async (event) => {
+		const { request, locals } = event;
+		await requireCoordinator(event);
 		const form = await superValidate(request, zod4(followUpSchema));
 		if (!form.valid) return fail(400, { followUpForm: form });
 		const d = form.data;

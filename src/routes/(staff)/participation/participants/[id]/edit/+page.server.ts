@@ -6,10 +6,12 @@ import { participantSchema } from '$lib/domain/participation/schemas';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { areaOptions, getParticipant, updateParticipant } from '$lib/server/participation/participants';
-import { requireCasework } from '$lib/server/participation/guard';
+import { requireCoordinator } from '$lib/server/participation/guard';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async (event) => {
+	const { locals, params } = event;
+	await requireCoordinator(event);
 	const p = await locals.db((tx) => getParticipant(tx, params.id));
 	if (!p) error(404, m.participation_error_not_found());
 	const form = await superValidate(
@@ -40,8 +42,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
-		requireCasework(locals);
+	default: async (event) => {
+		const { request, locals, params } = event;
+		await requireCoordinator(event);
 		const form = await superValidate(request, zod4(participantSchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await locals.db((tx) => updateParticipant(tx, params.id, form.data));
