@@ -73,7 +73,7 @@ describe('sign-in', () => {
 	it('refuses an address that was never confirmed, but only after the right password', async () => {
 		await db.system((tx) =>
 			tx.query(
-				`insert into auth.users (email, encrypted_password) values ('new@test.example', extensions.crypt($1, extensions.gen_salt('bf', 4)))`,
+				`insert into auth.users (id, email, encrypted_password) values (gen_random_uuid(), 'new@test.example', extensions.crypt($1, extensions.gen_salt('bf', 4)))`,
 				[DEMO_PASSWORD]
 			)
 		);

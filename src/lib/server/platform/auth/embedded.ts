@@ -160,8 +160,8 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 				if (!user.confirmed) return { result: { ok: false, reason: 'unconfirmed' } as const };
 				const notAfter = new Date(at.getTime() + maxMs);
 				const [session] = await tx.query<{ id: string }>(
-					`insert into auth.sessions (user_id, aal, not_after, created_at, updated_at, ip)
-					 values ($1, 'aal1', $2, $3, $3, $4) returning id`,
+					`insert into auth.sessions (id, user_id, aal, not_after, created_at, updated_at, ip)
+					 values (gen_random_uuid(), $1, 'aal1', $2, $3, $3, $4) returning id`,
 					[user.id, notAfter, at, ip]
 				);
 				const [{ has_totp }] = await tx.query<{ has_totp: boolean }>(
@@ -211,8 +211,9 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 					userId = existing.id;
 				} else {
 					const [row] = await tx.query<{ id: string }>(
-						`insert into auth.users (email, encrypted_password, raw_user_meta_data, created_at, updated_at)
-						 values ($1, extensions.crypt($2, extensions.gen_salt('bf', 10)), $3::jsonb, $4, $4) returning id`,
+						`insert into auth.users (id, aud, role, email, encrypted_password, raw_user_meta_data, created_at, updated_at)
+						 values (gen_random_uuid(), 'authenticated', 'authenticated', $1, extensions.crypt($2, extensions.gen_salt('bf', 10)), $3::jsonb, $4, $4)
+						 returning id`,
 						[email, input.password, meta, at]
 					);
 					userId = row.id;
@@ -253,7 +254,8 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 			const email = await asSystem(driver, async (tx) => {
 				await tx.query(`delete from auth.mfa_factors where user_id = $1 and status = 'unverified'`, [claims.sub]);
 				await tx.query(
-					`insert into auth.mfa_factors (user_id, friendly_name, secret, created_at, updated_at) values ($1, 'TOTP', $2, $3, $3)`,
+					`insert into auth.mfa_factors (id, user_id, friendly_name, factor_type, status, secret, created_at, updated_at)
+					 values (gen_random_uuid(), $1, 'TOTP', 'totp', 'unverified', $2, $3, $3)`,
 					[claims.sub, secret, at]
 				);
 				return (await tx.query<{ email: string }>('select email from auth.users where id = $1', [claims.sub]))[0].email;
