@@ -295,11 +295,15 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 					   select id from private.rate_events where bucket = 'totp' and key_hash = $1 order by at desc, id desc limit 1)`,
 					[userId]
 				);
-				await tx.query(`update auth.mfa_factors set status = 'verified', last_challenged_at = $2, updated_at = $3 where id = $1`, [
-					factor.id,
-					new Date(step * 30_000),
-					at
-				]);
+				// the accepted step's start, plus the clock's microseconds: GoTrue keeps last_challenged_at
+				// unique across factors, and two people may well verify within one 30-second step
+				await tx.query(
+					`update auth.mfa_factors
+					 set status = 'verified', updated_at = $3,
+					     last_challenged_at = $2::timestamptz + (extract(microseconds from clock_timestamp())::bigint % 1000000) * interval '1 microsecond'
+					 where id = $1`,
+					[factor.id, new Date(step * 30_000), at]
+				);
 				await tx.query(`delete from auth.mfa_factors where user_id = $1 and id <> $2`, [claims.sub, factor.id]);
 				await tx.query(`update auth.sessions set aal = 'aal2', factor_id = $2, updated_at = $3 where id = $1`, [
 					claims.session_id,
