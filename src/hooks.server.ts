@@ -3,7 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { dev } from '$app/environment';
 import { isCrossSiteForm } from '$lib/server/platform/http';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { withClaims } from '$lib/server/platform/db/index';
+import { requestDb } from '$lib/server/platform/request-db';
 import { startScheduledJobs } from '$lib/server/jobs';
 import { services } from '$lib/server/platform/services';
 import { rejectNul } from '$lib/server/platform/input-guard';
@@ -51,7 +51,7 @@ const session: Handle = async ({ event, resolve }) => {
 	const { driver, auth } = await services();
 	const claims = await auth.resolve(event.cookies);
 	event.locals.claims = claims;
-	event.locals.db = (fn) => withClaims(driver, claims, fn);
+	event.locals.db = requestDb(driver, claims);
 	return resolve(event);
 };
 

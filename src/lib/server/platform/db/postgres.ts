@@ -40,8 +40,23 @@ async function inTransaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>, setup
  * appUrl should log in as `tsunagari_app` (login noinherit, granted only anon and
  * authenticated); ownerUrl as the role that owns the schema, used for migrations and seeding.
  */
-export function openPostgres(appUrl: string, ownerUrl: string): Driver {
-	const app = new pg.Pool({ connectionString: appUrl, max: 10, types });
+export interface PoolOptions {
+	/** connections per process (PG_POOL_MAX, default 10): keep the sum over processes under the server's limit */
+	max?: number;
+	/** how long a request waits for a free connection before it is told to try again (PG_POOL_WAIT_MS, default 10 s) */
+	waitMs?: number;
+}
+
+const positive = (v: string | undefined, fallback: number) => (Number(v) > 0 ? Number(v) : fallback);
+
+export function openPostgres(
+	appUrl: string,
+	ownerUrl: string,
+	{ max = positive(process.env.PG_POOL_MAX, 10), waitMs = positive(process.env.PG_POOL_WAIT_MS, 10_000) }: PoolOptions = {}
+): Driver {
+	// a full pool queues requests; past waitMs one is refused ("timeout exceeded when trying to
+	// connect"), which the request path answers with a 503 "try again" instead of hanging
+	const app = new pg.Pool({ connectionString: appUrl, max, connectionTimeoutMillis: waitMs, types });
 	const owner = new pg.Pool({ connectionString: ownerUrl, max: 2, types });
 	// An idle connection the server closes (a restart, a failover, `drop database … with (force)`)
 	// is reported on the pool; unheard, it would crash the process. The pool replaces it.
