@@ -20,6 +20,8 @@ export interface TestDb {
 	driver: Driver;
 	/** the login role's raw connection URL (PostgreSQL only), for fail-closed tests */
 	appUrl?: string;
+	/** the owning role's URL (PostgreSQL only), for pg_dump and psql */
+	ownerUrl?: string;
 	as<T>(claims: Claims, fn: (tx: Tx) => Promise<T>): Promise<T>;
 	system<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
 	close(): Promise<void>;
@@ -29,6 +31,7 @@ export async function openTestDb(): Promise<TestDb> {
 	let driver: Driver;
 	let cleanup: () => Promise<void>;
 	let appUrl: string | undefined;
+	let ownerUrl: string | undefined;
 	if (onPostgres) {
 		const url = inject('postgresTemplate');
 		const name = `t_${crypto.randomBytes(6).toString('hex')}`;
@@ -36,7 +39,7 @@ export async function openTestDb(): Promise<TestDb> {
 		await admin.connect();
 		await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
 		await admin.end();
-		const ownerUrl = withDatabase(url, name);
+		ownerUrl = withDatabase(url, name);
 		const u = new URL(ownerUrl);
 		u.username = 'tsunagari_app';
 		appUrl = u.toString();
@@ -63,6 +66,7 @@ export async function openTestDb(): Promise<TestDb> {
 	return {
 		driver,
 		appUrl,
+		ownerUrl,
 		as: (claims, fn) => withClaims(driver, claims, fn),
 		system: (fn) => asSystem(driver, fn),
 		async close() {

@@ -18,13 +18,58 @@ function wrap(tx: Transaction): Tx {
 	};
 }
 
+/** Whether a process with this id is running (signal 0 only asks). */
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/**
+ * PGlite has no lock of its own, and two processes writing one data directory corrupt it. The
+ * file `<dataDir>.lock` names the process that holds it; another live process is refused (a lock
+ * left by a process that died is taken over). Returns the release.
+ */
+export function lockDataDir(dataDir: string): () => void {
+	if (dataDir.startsWith('memory://')) return () => {};
+	const file = `${path.resolve(dataDir)}.lock`;
+	let holder = NaN;
+	try {
+		holder = Number(fs.readFileSync(file, 'utf8').trim());
+	} catch {
+		// no lock yet
+	}
+	if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder))
+		throw new Error(
+			`the embedded database ${dataDir} is open in another process (pid ${holder}): stop it first (if that process is not this app, remove ${file})`
+		);
+	fs.writeFileSync(file, String(process.pid));
+	return () => {
+		try {
+			if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.rmSync(file);
+		} catch {
+			// already gone
+		}
+	};
+}
+
 /**
  * The embedded database. PGlite always connects as a superuser, so after opening we make
  * `anon` the session's role: a query that skipped withClaims sees only public rows.
  */
 export async function openPglite(dataDir: string): Promise<Driver> {
 	if (dataDir !== 'memory://') fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-	const db = await PGlite.create(dataDir, { extensions: { postgis, pg_trgm, pgcrypto }, parsers: TYPE_PARSERS });
+	const unlock = lockDataDir(dataDir);
+	let db: PGlite;
+	try {
+		db = await PGlite.create(dataDir, { extensions: { postgis, pg_trgm, pgcrypto }, parsers: TYPE_PARSERS });
+	} catch (error) {
+		unlock();
+		throw error;
+	}
 	await db.exec(`set search_path to public, extensions`);
 
 	const lockDown = async () => {
@@ -45,6 +90,12 @@ export async function openPglite(dataDir: string): Promise<Driver> {
 			await lockDown();
 			return result;
 		},
-		close: () => db.close()
+		async close() {
+			try {
+				await db.close();
+			} finally {
+				unlock();
+			}
+		}
 	};
 }
