@@ -23,6 +23,8 @@ import {
 	type RestoreReport
 } from '../src/lib/server/platform/db/backup';
 import { configFromEnv, openDriver, type DbConfig, type Driver } from '../src/lib/server/platform/db/index';
+import { requestBackup } from '../src/lib/server/platform/db/live-backup';
+import { dataDirHolder } from '../src/lib/server/platform/db/pglite';
 import { asSystem } from '../src/lib/server/platform/db/system';
 
 /** PG_BIN, else the newest Debian PostgreSQL client, else PATH. */
@@ -138,11 +140,27 @@ async function main() {
 		if (format !== 'portable' && format !== 'pg_dump') throw new BackupError(`--format is portable or pg_dump, not ${String(format)}`);
 		const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
 		const out = path.resolve(flag('out') ?? `./.data/backups/tsunagari-${stamp}.backup`);
+		if (!out.endsWith('.backup')) throw new BackupError('the backup file name ends in .backup');
+		fs.mkdirSync(path.dirname(out), { recursive: true });
+		const holder = config.databaseUrl ? null : dataDirHolder(config.dataDir);
+		if (holder !== null) {
+			// The app holds the embedded database: it makes the backup itself, with its own BACKUP_KEY.
+			const t0 = performance.now();
+			const file = await requestBackup(config.dataDir, holder, out);
+			const { header } = readBackupHeader(file);
+			console.log(
+				`backup: ${out} (made by the running app, pid ${holder}; ${mb(file.length)}, ${((performance.now() - t0) / 1000).toFixed(1)} s)`
+			);
+			if (!header.encryption)
+				console.warn(
+					'warning: the app has no BACKUP_KEY, so this backup is NOT encrypted: it holds every participant and case note in the clear'
+				);
+			return;
+		}
 		const driver = await openDriver(config);
 		try {
 			const t0 = performance.now();
 			const { file, header } = await makeBackup({ driver, adminUrl: config.adminUrl ?? config.databaseUrl }, format, passphrase);
-			fs.mkdirSync(path.dirname(out), { recursive: true });
 			const partial = `${out}.partial`;
 			fs.writeFileSync(partial, file, { mode: 0o600 });
 			fs.renameSync(partial, out);

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
 	BackupError,
 	BACKUP_SCHEMAS,
@@ -21,7 +21,8 @@ import {
 	sealBackup
 } from '../../src/lib/server/platform/db/backup';
 import type { Driver, Tx } from '../../src/lib/server/platform/db/index';
-import { openPglite } from '../../src/lib/server/platform/db/pglite';
+import { requestBackup } from '../../src/lib/server/platform/db/live-backup';
+import { dataDirHolder, openPglite } from '../../src/lib/server/platform/db/pglite';
 import { openPostgres } from '../../src/lib/server/platform/db/postgres';
 import { asSystem } from '../../src/lib/server/platform/db/system';
 import { makeBackup, restoreFile, type BackupTarget } from '../../scripts/backup';
@@ -191,6 +192,47 @@ describe('backup and restore', () => {
 });
 
 describe('the embedded data directory', () => {
+	// The running app holds its database; a second process may not open it, so the app makes the backup.
+	if (!onPostgres)
+		it('is backed up by the process that holds it, while it writes, as one consistent snapshot', async () => {
+			const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-live-'));
+			const dataDir = path.join(dir, 'pgdata');
+			fs.cpSync(inject('pgliteTemplate'), dataDir, { recursive: true });
+			const app = spawn(process.execPath, ['--import', 'tsx', 'tests/db/backup-holder.ts', dataDir], {
+				stdio: ['ignore', 'pipe', 'inherit'],
+				env: { ...process.env, BACKUP_KEY: KEY }
+			});
+			const exited = new Promise((resolve) => app.once('exit', resolve));
+			try {
+				await new Promise<void>((resolve, reject) => {
+					app.stdout.on('data', (b: Buffer) => b.toString().includes('ready') && resolve());
+					app.once('exit', (code) => reject(new Error(`holder exited (${code})`)));
+				});
+				expect(dataDirHolder(dataDir)).toBe(app.pid);
+				await expect(openPglite(dataDir)).rejects.toThrow(/open in another process/);
+
+				const file = await requestBackup(dataDir, app.pid!, path.join(dir, 'live.backup'));
+				expect(readBackupHeader(file).header.encryption).not.toBeNull();
+				await restoreFile(target, file, { passphrase: KEY, replace: true });
+				const after = await fingerprint(db.driver);
+				const [{ rows, ids, seq }] = await asSystem(db.driver, (tx) =>
+					tx.query<{ rows: number; ids: number; seq: number }>(
+						`select count(*)::int as rows, coalesce(max(id), 0)::int as ids,
+						        (select last_value::int from private.rate_events_id_seq) as seq from private.rate_events`
+					)
+				);
+				// rows written while the backup ran, and the sequence from the same moment
+				expect(rows).toBeGreaterThan(0);
+				expect([ids, seq]).toEqual([rows, rows]);
+				const changed = Object.keys(before).filter((t) => before[t].md5 !== after[t].md5);
+				expect(changed.sort()).toEqual(['"private"."rate_events"', 'private.rate_events_id_seq']);
+			} finally {
+				app.kill('SIGTERM');
+				await exited;
+				fs.rmSync(dir, { recursive: true, force: true });
+			}
+		});
+
 	it('is refused while another live process holds it, and taken over when that process is gone', async () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-lock-'));
 		const dataDir = path.join(dir, 'pgdata');

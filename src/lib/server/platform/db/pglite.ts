@@ -28,6 +28,18 @@ function alive(pid: number): boolean {
 	}
 }
 
+/** The live process, other than this one, that holds the data directory; null when none does. */
+export function dataDirHolder(dataDir: string): number | null {
+	if (dataDir.startsWith('memory://')) return null;
+	let holder = NaN;
+	try {
+		holder = Number(fs.readFileSync(`${path.resolve(dataDir)}.lock`, 'utf8').trim());
+	} catch {
+		// no lock
+	}
+	return Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder) ? holder : null;
+}
+
 /**
  * PGlite has no lock of its own, and two processes writing one data directory corrupt it. The
  * file `<dataDir>.lock` names the process that holds it; another live process is refused (a lock
@@ -36,13 +48,8 @@ function alive(pid: number): boolean {
 export function lockDataDir(dataDir: string): () => void {
 	if (dataDir.startsWith('memory://')) return () => {};
 	const file = `${path.resolve(dataDir)}.lock`;
-	let holder = NaN;
-	try {
-		holder = Number(fs.readFileSync(file, 'utf8').trim());
-	} catch {
-		// no lock yet
-	}
-	if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder))
+	const holder = dataDirHolder(dataDir);
+	if (holder !== null)
 		throw new Error(
 			`the embedded database ${dataDir} is open in another process (pid ${holder}): stop it first (if that process is not this app, remove ${file})`
 		);
