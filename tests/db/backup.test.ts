@@ -68,6 +68,9 @@ async function damage(driver: Driver) {
 	});
 }
 
+/** A fresh embedded database is initialised and migrated in these tests: slow on two shared cores. */
+const HEAVY = 180_000;
+
 const KEY = 'correct horse battery staple 2026';
 const WRONG = 'incorrect horse battery staple 2026';
 
@@ -158,101 +161,127 @@ describe('backup and restore', () => {
 		expect(await fingerprint(db.driver)).toEqual(before);
 	});
 
-	it('restores into a fresh embedded database, migrated to the backup’s versions first (from either database)', async () => {
-		const { file } = await makeBackup(target, 'portable', KEY);
-		const fresh = await openPglite('memory://');
-		try {
-			const report = await restoreFile({ driver: fresh }, file, { passphrase: KEY });
-			expect(report.migratedBefore.length).toBe(report.header.migrations.length);
-			expect(await fingerprint(fresh)).toEqual(before);
-		} finally {
-			await fresh.close();
-		}
-	});
-
-	if (onPostgres)
-		it('restores a pg_dump archive into a fresh PostgreSQL database', async () => {
-			const { file } = await makeBackup(target, 'pg_dump', KEY);
-			const name = `t_fresh_${crypto.randomBytes(4).toString('hex')}`;
-			const admin = new pg.Client({ connectionString: db.ownerUrl });
-			await admin.connect();
-			await admin.query(`create database ${name}`);
-			const url = withDatabase(db.ownerUrl!, name);
-			const fresh = openPostgres(url, url);
+	it(
+		'restores into a fresh embedded database, migrated to the backup’s versions first (from either database)',
+		async () => {
+			const { file } = await makeBackup(target, 'portable', KEY);
+			const fresh = await openPglite('memory://');
 			try {
-				const report = await restoreFile({ driver: fresh, adminUrl: url }, file, { passphrase: KEY });
+				if (onPostgres)
+					await expect(
+						restoreFile({ driver: fresh }, (await makeBackup(target, 'pg_dump', KEY)).file, { passphrase: KEY })
+					).rejects.toThrow(/only into PostgreSQL/);
+				const report = await restoreFile({ driver: fresh }, file, { passphrase: KEY });
 				expect(report.migratedBefore.length).toBe(report.header.migrations.length);
 				expect(await fingerprint(fresh)).toEqual(before);
 			} finally {
 				await fresh.close();
-				await admin.query(`drop database ${name} with (force)`);
-				await admin.end();
 			}
-		});
+		},
+		HEAVY
+	);
+
+	if (onPostgres)
+		it(
+			'restores a pg_dump archive into a fresh PostgreSQL database',
+			async () => {
+				const { file } = await makeBackup(target, 'pg_dump', KEY);
+				const name = `t_fresh_${crypto.randomBytes(4).toString('hex')}`;
+				const admin = new pg.Client({ connectionString: db.ownerUrl });
+				await admin.connect();
+				await admin.query(`create database ${name}`);
+				const url = withDatabase(db.ownerUrl!, name);
+				const fresh = openPostgres(url, url);
+				try {
+					const report = await restoreFile({ driver: fresh, adminUrl: url }, file, { passphrase: KEY });
+					expect(report.migratedBefore.length).toBe(report.header.migrations.length);
+					expect(await fingerprint(fresh)).toEqual(before);
+				} finally {
+					await fresh.close();
+					// the pools have ended; let their backends finish before the drop (as helpers.ts does)
+					for (let i = 0; i < 50; i++) {
+						const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+						if (rows[0].n === 0) break;
+						await new Promise((resolve) => setTimeout(resolve, 100));
+					}
+					await admin.query(`drop database ${name} with (force)`);
+					await admin.end();
+				}
+			},
+			HEAVY
+		);
 });
 
 describe('the embedded data directory', () => {
 	// The running app holds its database; a second process may not open it, so the app makes the backup.
 	if (!onPostgres)
-		it('is backed up by the process that holds it, while it writes, as one consistent snapshot', async () => {
-			const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-live-'));
-			const dataDir = path.join(dir, 'pgdata');
-			fs.cpSync(inject('pgliteTemplate'), dataDir, { recursive: true });
-			const app = spawn(process.execPath, ['--import', 'tsx', 'tests/db/backup-holder.ts', dataDir], {
-				stdio: ['ignore', 'pipe', 'inherit'],
-				env: { ...process.env, BACKUP_KEY: KEY }
-			});
-			const exited = new Promise((resolve) => app.once('exit', resolve));
-			try {
-				await new Promise<void>((resolve, reject) => {
-					app.stdout.on('data', (b: Buffer) => b.toString().includes('ready') && resolve());
-					app.once('exit', (code) => reject(new Error(`holder exited (${code})`)));
+		it(
+			'is backed up by the process that holds it, while it writes, as one consistent snapshot',
+			async () => {
+				const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-live-'));
+				const dataDir = path.join(dir, 'pgdata');
+				fs.cpSync(inject('pgliteTemplate'), dataDir, { recursive: true });
+				const app = spawn(process.execPath, ['--import', 'tsx', 'tests/db/backup-holder.ts', dataDir], {
+					stdio: ['ignore', 'pipe', 'inherit'],
+					env: { ...process.env, BACKUP_KEY: KEY }
 				});
-				expect(dataDirHolder(dataDir)).toBe(app.pid);
-				await expect(openPglite(dataDir)).rejects.toThrow(/open in another process/);
+				const exited = new Promise((resolve) => app.once('exit', resolve));
+				try {
+					await new Promise<void>((resolve, reject) => {
+						app.stdout.on('data', (b: Buffer) => b.toString().includes('ready') && resolve());
+						app.once('exit', (code) => reject(new Error(`holder exited (${code})`)));
+					});
+					expect(dataDirHolder(dataDir)).toBe(app.pid);
+					await expect(openPglite(dataDir)).rejects.toThrow(/open in another process/);
 
-				const file = await requestBackup(dataDir, app.pid!, path.join(dir, 'live.backup'));
-				expect(readBackupHeader(file).header.encryption).not.toBeNull();
-				await restoreFile(target, file, { passphrase: KEY, replace: true });
-				const after = await fingerprint(db.driver);
-				const [{ rows, ids, seq }] = await asSystem(db.driver, (tx) =>
-					tx.query<{ rows: number; ids: number; seq: number }>(
-						`select count(*)::int as rows, coalesce(max(id), 0)::int as ids,
+					const file = await requestBackup(dataDir, app.pid!, path.join(dir, 'live.backup'));
+					expect(readBackupHeader(file).header.encryption).not.toBeNull();
+					await restoreFile(target, file, { passphrase: KEY, replace: true });
+					const after = await fingerprint(db.driver);
+					const [{ rows, ids, seq }] = await asSystem(db.driver, (tx) =>
+						tx.query<{ rows: number; ids: number; seq: number }>(
+							`select count(*)::int as rows, coalesce(max(id), 0)::int as ids,
 						        (select last_value::int from private.rate_events_id_seq) as seq from private.rate_events`
-					)
-				);
-				// rows written while the backup ran, and the sequence from the same moment
-				expect(rows).toBeGreaterThan(0);
-				expect([ids, seq]).toEqual([rows, rows]);
-				const changed = Object.keys(before).filter((t) => before[t].md5 !== after[t].md5);
-				expect(changed.sort()).toEqual(['"private"."rate_events"', 'private.rate_events_id_seq']);
-			} finally {
-				app.kill('SIGTERM');
+						)
+					);
+					// rows written while the backup ran, and the sequence from the same moment
+					expect(rows).toBeGreaterThan(0);
+					expect([ids, seq]).toEqual([rows, rows]);
+					const changed = Object.keys(before).filter((t) => before[t].md5 !== after[t].md5);
+					expect(changed.sort()).toEqual(['"private"."rate_events"', 'private.rate_events_id_seq']);
+				} finally {
+					app.kill('SIGTERM');
+					await exited;
+					fs.rmSync(dir, { recursive: true, force: true });
+				}
+			},
+			HEAVY
+		);
+
+	it(
+		'is refused while another live process holds it, and taken over when that process is gone',
+		async () => {
+			const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-lock-'));
+			const dataDir = path.join(dir, 'pgdata');
+			const other = spawn('sleep', ['60'], { stdio: 'ignore' });
+			try {
+				fs.writeFileSync(`${dataDir}.lock`, String(other.pid));
+				await expect(openPglite(dataDir)).rejects.toThrow(new RegExp(`open in another process \\(pid ${other.pid}\\)`));
+				expect(fs.existsSync(dataDir)).toBe(false);
+				const exited = new Promise((resolve) => other.once('exit', resolve));
+				other.kill();
 				await exited;
+				const driver = await openPglite(dataDir);
+				expect(fs.readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
+				await driver.close();
+				expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
+			} finally {
+				other.kill();
 				fs.rmSync(dir, { recursive: true, force: true });
 			}
-		});
-
-	it('is refused while another live process holds it, and taken over when that process is gone', async () => {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-lock-'));
-		const dataDir = path.join(dir, 'pgdata');
-		const other = spawn('sleep', ['60'], { stdio: 'ignore' });
-		try {
-			fs.writeFileSync(`${dataDir}.lock`, String(other.pid));
-			await expect(openPglite(dataDir)).rejects.toThrow(new RegExp(`open in another process \\(pid ${other.pid}\\)`));
-			expect(fs.existsSync(dataDir)).toBe(false);
-			const exited = new Promise((resolve) => other.once('exit', resolve));
-			other.kill();
-			await exited;
-			const driver = await openPglite(dataDir);
-			expect(fs.readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
-			await driver.close();
-			expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
-		} finally {
-			other.kill();
-			fs.rmSync(dir, { recursive: true, force: true });
-		}
-	});
+		},
+		HEAVY
+	);
 
 	it('BackupError is what a refused file throws', () => {
 		expect(() => readBackupHeader(Buffer.from('not a backup\n{}\n'))).toThrow(BackupError);

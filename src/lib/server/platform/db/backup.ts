@@ -314,7 +314,9 @@ export async function restoreBackup(driver: Driver, file: Buffer, options: Resto
 	if (data && !options.replace)
 		throw new BackupError('this database already holds data; pass --replace to overwrite all of it with the backup');
 	if (header.format === 'pg_dump' && !options.loadArchive)
-		throw new BackupError('a pg_dump archive is restored by scripts/backup.ts (npm run db:restore)');
+		throw new BackupError(
+			'a pg_dump archive restores only into PostgreSQL (npm run db:restore); to move to the embedded database, back up with --format portable'
+		);
 	const migratedBefore = await migrate(
 		driver,
 		onDisk.filter((m) => wanted.has(m.version))
