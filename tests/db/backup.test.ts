@@ -268,11 +268,16 @@ describe('the embedded data directory', () => {
 				fs.writeFileSync(`${dataDir}.lock`, String(other.pid));
 				await expect(openPglite(dataDir)).rejects.toThrow(new RegExp(`open in another process \\(pid ${other.pid}\\)`));
 				expect(fs.existsSync(dataDir)).toBe(false);
+				// the same id with another start time is a reused id, not the holder
+				fs.writeFileSync(`${dataDir}.lock`, `${other.pid} 1`);
+				expect(dataDirHolder(dataDir)).toBeNull();
+				fs.writeFileSync(`${dataDir}.lock`, String(other.pid));
+				expect(dataDirHolder(dataDir)).toBe(other.pid);
 				const exited = new Promise((resolve) => other.once('exit', resolve));
 				other.kill();
 				await exited;
 				const driver = await openPglite(dataDir);
-				expect(fs.readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
+				expect(fs.readFileSync(`${dataDir}.lock`, 'utf8').split(' ')[0]).toBe(String(process.pid));
 				await driver.close();
 				expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
 			} finally {

@@ -36,7 +36,8 @@ async function answer(driver: Driver, dataDir: string, passphrase: string | unde
 export function serveBackupRequests(driver: Driver, dataDir: string, passphrase = process.env.BACKUP_KEY || undefined): () => void {
 	let running = Promise.resolve();
 	const onSignal = () => {
-		running = running.then(() => answer(driver, dataDir, passphrase));
+		// answer() reports its own failures in `<file>.error`; nothing may reject into the app
+		running = running.then(() => answer(driver, dataDir, passphrase)).catch(() => {});
 	};
 	process.on('SIGUSR2', onSignal);
 	return () => void process.off('SIGUSR2', onSignal);

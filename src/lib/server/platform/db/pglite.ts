@@ -28,22 +28,36 @@ function alive(pid: number): boolean {
 	}
 }
 
+/** When the process started (Linux: /proc/<pid>/stat field 22), so a reused process id is not mistaken for the holder. */
+function startTime(pid: number): string {
+	try {
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+	} catch {
+		return '';
+	}
+}
+
 /** The live process, other than this one, that holds the data directory; null when none does. */
 export function dataDirHolder(dataDir: string): number | null {
 	if (dataDir.startsWith('memory://')) return null;
-	let holder = NaN;
+	let lock: string;
 	try {
-		holder = Number(fs.readFileSync(`${path.resolve(dataDir)}.lock`, 'utf8').trim());
+		lock = fs.readFileSync(`${path.resolve(dataDir)}.lock`, 'utf8');
 	} catch {
-		// no lock
+		return null;
 	}
-	return Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder) ? holder : null;
+	const [id, started = ''] = lock.trim().split(/\s+/);
+	const pid = Number(id);
+	if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !alive(pid)) return null;
+	return started && startTime(pid) && startTime(pid) !== started ? null : pid;
 }
 
 /**
  * PGlite has no lock of its own, and two processes writing one data directory corrupt it. The
- * file `<dataDir>.lock` names the process that holds it; another live process is refused (a lock
- * left by a process that died is taken over). Returns the release.
+ * file `<dataDir>.lock` names the process that holds it (id and start time); another live process
+ * is refused (a lock left by a process that died, or whose id was reused, is taken over).
+ * Returns the release.
  */
 export function lockDataDir(dataDir: string): () => void {
 	if (dataDir.startsWith('memory://')) return () => {};
@@ -53,10 +67,10 @@ export function lockDataDir(dataDir: string): () => void {
 		throw new Error(
 			`the embedded database ${dataDir} is open in another process (pid ${holder}): stop it first (if that process is not this app, remove ${file})`
 		);
-	fs.writeFileSync(file, String(process.pid));
+	fs.writeFileSync(file, `${process.pid} ${startTime(process.pid)}`.trim());
 	return () => {
 		try {
-			if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.rmSync(file);
+			if (fs.readFileSync(file, 'utf8').split(/\s+/)[0] === String(process.pid)) fs.rmSync(file);
 		} catch {
 			// already gone
 		}
