@@ -23,6 +23,8 @@ export interface TestDb {
 	driver: Driver;
 	/** the login role's raw connection URL (PostgreSQL only), for fail-closed tests */
 	appUrl?: string;
+	/** the owning role's URL (PostgreSQL only), for pg_dump and psql */
+	ownerUrl?: string;
 	as<T>(claims: Claims, fn: (tx: Tx) => Promise<T>): Promise<T>;
 	system<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
 	close(): Promise<void>;
@@ -32,6 +34,7 @@ export async function openTestDb(): Promise<TestDb> {
 	let driver: Driver;
 	let cleanup: () => Promise<void>;
 	let appUrl: string | undefined;
+	let ownerUrl: string | undefined;
 	if (onPostgres) {
 		const url = inject('postgresTemplate');
 		const name = `t_${crypto.randomBytes(6).toString('hex')}`;
@@ -39,7 +42,7 @@ export async function openTestDb(): Promise<TestDb> {
 		await admin.connect();
 		await admin.query(`create database ${name} template ${TEMPLATE_DB}${onSupabase ? ' owner postgres' : ''}`);
 		await admin.end();
-		const ownerUrl = onSupabase ? withUser(withDatabase(url, name), 'postgres') : withDatabase(url, name);
+		ownerUrl = onSupabase ? withUser(withDatabase(url, name), 'postgres') : withDatabase(url, name);
 		appUrl = withUser(ownerUrl, 'tsunagari_app');
 		driver = openPostgres(appUrl, ownerUrl);
 		cleanup = async () => {
@@ -64,6 +67,7 @@ export async function openTestDb(): Promise<TestDb> {
 	return {
 		driver,
 		appUrl,
+		ownerUrl,
 		as: (claims, fn) => withClaims(driver, claims, fn),
 		system: (fn) => asSystem(driver, fn),
 		async close() {

@@ -6,6 +6,7 @@
  */
 import { createAuth, type Auth } from './auth/index';
 import { configFromEnv, openDriver, type Driver } from './db/index';
+import { serveBackupRequests } from './db/live-backup';
 import { migrate } from './db/migrate';
 import { createGeocoder, type Geocoder } from './geocoder/index';
 import { linkKey } from './links/keys';
@@ -30,6 +31,8 @@ async function open(): Promise<Services> {
 	const driver = await openDriver(config);
 	// The embedded database keeps itself current; a server is migrated on purpose (npm run db:migrate).
 	if (driver.kind === 'pglite') await migrate(driver);
+	// `npm run db:backup` asks the process that holds the embedded database (live-backup.ts).
+	if (driver.kind === 'pglite') serveBackupRequests(driver, config.dataDir);
 	process.once('sveltekit:shutdown', () => void driver.close());
 	return {
 		driver,
