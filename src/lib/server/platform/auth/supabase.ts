@@ -19,17 +19,22 @@ export interface SupabaseOptions {
 	fetch?: typeof fetch;
 }
 
+/** The adapter's per-request client: the session lives in the request's cookies. */
+export function supabaseClient(options: SupabaseOptions, cookies: Cookies) {
+	return createServerClient(options.url, options.anonKey, {
+		cookies: {
+			getAll: () => cookies.getAll(),
+			setAll: (list) => list.forEach(({ name, value, options: o }) => cookies.set(name, value, { ...o, path: '/' }))
+		},
+		// Node 20 has no global WebSocket and supabase-js refuses to construct a client without one
+		// (STACK.md trap 5); `ws` is the transport on every Node version, so they all behave alike.
+		realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
+		global: options.fetch ? { fetch: options.fetch } : undefined
+	});
+}
+
 export function createSupabaseAuth(driver: Driver, options: SupabaseOptions): Auth {
-	const client = (cookies: Cookies) =>
-		createServerClient(options.url, options.anonKey, {
-			cookies: {
-				getAll: () => cookies.getAll(),
-				setAll: (list) => list.forEach(({ name, value, options: o }) => cookies.set(name, value, { ...o, path: '/' }))
-			},
-			// Node 20 has no global WebSocket and supabase-js refuses to start without one.
-			realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
-			global: options.fetch ? { fetch: options.fetch } : undefined
-		});
+	const client = (cookies: Cookies) => supabaseClient(options, cookies);
 
 	async function live(sessionId: string | undefined, userId: string): Promise<boolean> {
 		if (!sessionId) return false;
@@ -48,9 +53,10 @@ export function createSupabaseAuth(driver: Driver, options: SupabaseOptions): Au
 		kind: 'supabase',
 
 		async resolve(cookies) {
+			const supabase = client(cookies); // outside the try: a client that cannot start is an error, not anon
 			let c: JwtPayload;
 			try {
-				const { data, error } = await client(cookies).auth.getClaims();
+				const { data, error } = await supabase.auth.getClaims();
 				if (error || !data?.claims?.sub) return ANON;
 				c = data.claims;
 			} catch {
