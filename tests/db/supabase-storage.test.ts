@@ -6,13 +6,20 @@
  * stand-in (the one mock), the route called as SvelteKit calls it.
  */
 import crypto from 'node:crypto';
-import { isHttpError } from '@sveltejs/kit';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isActionFailure, isHttpError } from '@sveltejs/kit';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withClaims, type Claims, type Tx } from '../../src/lib/server/platform/db/index';
 import type { Services } from '../../src/lib/server/platform/services';
 import { startStorageStandIn, type StorageStandIn } from '../../src/lib/server/platform/storage/storage-stand-in';
+import type { Storage } from '../../src/lib/server/platform/storage/index';
+import { createLocalStorage } from '../../src/lib/server/platform/storage/local';
 import { createSupabaseStorage } from '../../src/lib/server/platform/storage/supabase';
 import { GET } from '../../src/routes/(public)/photos/[photoId]/+server';
+import { actions } from '../../src/routes/(account)/account/places/[placeId]/photos/+page.server';
 import { openTestDb, type TestDb } from './helpers';
 import { ORG_OWN, buildWorld, claimsOf, type Actor } from './world';
 
@@ -24,17 +31,21 @@ type WithServices = typeof globalThis & { [servicesKey]?: Promise<Services> };
 let db: TestDb;
 let storage: StorageStandIn;
 let photoId: string;
+let placeId: string;
 let key: string;
 let before: Promise<Services> | undefined;
+
+function useStorage(adapter: Storage) {
+	(globalThis as WithServices)[servicesKey] = Promise.resolve({ driver: db.driver, storage: adapter } as unknown as Services);
+}
 
 beforeAll(async () => {
 	db = await openTestDb();
 	await db.system(buildWorld);
 	storage = await startStorageStandIn({ buckets: [BUCKET] });
 	const adapter = createSupabaseStorage({ url: storage.url, serviceKey: storage.serviceKey, bucket: BUCKET });
-	const g = globalThis as WithServices;
-	before = g[servicesKey];
-	g[servicesKey] = Promise.resolve({ driver: db.driver, storage: adapter } as unknown as Services);
+	before = (globalThis as WithServices)[servicesKey];
+	useStorage(adapter);
 
 	// an unapproved photo of the volunteer's organisation's place, as the upload action leaves it
 	photoId = crypto.randomUUID();
@@ -42,6 +53,7 @@ beforeAll(async () => {
 		const [place] = await tx.query<{ id: string }>('select id from public.places where organization_id = $1 order by id limit 1', [
 			ORG_OWN
 		]);
+		placeId = place.id;
 		key = `photos/${place.id}/${photoId}.jpg`;
 		await tx.query(
 			`insert into public.place_photos (id, place_id, organization_id, municipality_id, storage_key, content_type, width, height, bytes, caption)
@@ -86,6 +98,93 @@ describe('a photo in Supabase Storage, through the photo route', () => {
 		for (const actor of ['otherVolunteer', 'foreignModerator', 'outsider', 'anon'] as Actor[]) {
 			const seen = await view(actor);
 			expect({ actor, status: seen.status, asked: seen.asked }).toEqual({ actor, status: 404, asked: [] });
+		}
+	});
+});
+
+/** POST ?/upload as `actor`, with a real image and the photo id the form carries. */
+async function upload(actor: Actor, id: string) {
+	const claims: Claims = claimsOf(actor);
+	const image = await sharp({ create: { width: 8, height: 6, channels: 3, background: '#c04000' } })
+		.jpeg()
+		.toBuffer();
+	const form = new FormData();
+	form.set('id', id);
+	form.set('caption', '入口の様子');
+	form.set('faces_ok', 'on');
+	form.set('photo', new File([new Uint8Array(image)], 'photo.jpg', { type: 'image/jpeg' }));
+	const url = new URL(`http://localhost/account/places/${placeId}/photos?/upload`);
+	const event = {
+		params: { placeId },
+		url,
+		request: new Request(url, { method: 'POST', body: form }),
+		locals: { claims, db: <T>(fn: (tx: Tx) => Promise<T>) => withClaims(db.driver, claims, fn) }
+	} as unknown as Parameters<typeof actions.upload>[0];
+	try {
+		const result = await actions.upload(event);
+		return isActionFailure(result) ? `fail ${result.status}` : 'uploaded';
+	} catch (e) {
+		return isHttpError(e) ? `${e.status}` : `error: ${(e as Error).message}`;
+	}
+}
+
+describe.each(['supabase', 'local'] as const)('an upload for another organisation’s place (%s storage)', (kind) => {
+	let adapter: Storage;
+	let dir: string;
+	/** every key the route asked the storage to write */
+	const puts: string[] = [];
+	beforeAll(async () => {
+		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-uploads-'));
+		const base =
+			kind === 'supabase'
+				? createSupabaseStorage({ url: storage.url, serviceKey: storage.serviceKey, bucket: BUCKET })
+				: createLocalStorage(dir);
+		if (kind === 'local') await base.put(key, JPEG, 'image/jpeg');
+		adapter = {
+			...base,
+			put: (k, body, type) => {
+				puts.push(k);
+				return base.put(k, body, type);
+			}
+		};
+		useStorage(adapter);
+	});
+	afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+	it('naming an existing photo’s id neither overwrites nor deletes that photo, whoever sends it', async () => {
+		for (const actor of ['otherVolunteer', 'outsider', 'anon', 'volunteer'] as Actor[]) {
+			const outcome = await upload(actor, photoId);
+			expect({ actor, uploaded: outcome === 'uploaded' }).toEqual({ actor, uploaded: false });
+			expect({ actor, body: (await adapter.get(key))?.body }).toEqual({ actor, body: JPEG });
+		}
+	});
+
+	it('a new photo from someone outside the organisation leaves nothing in the storage', async () => {
+		puts.length = 0;
+		for (const actor of ['otherVolunteer', 'outsider', 'anon'] as Actor[]) {
+			const id = crypto.randomUUID();
+			expect(await upload(actor, id)).not.toBe('uploaded');
+			expect({ actor, stored: await adapter.get(`photos/${placeId}/${id}.jpg`) }).toEqual({ actor, stored: null });
+		}
+		// refused before the storage is asked to write anything, not written and then removed
+		expect(puts).toEqual([]);
+	});
+
+	it('a member’s upload is stored, and the photo route serves it back to the member; the town’s moderator may upload too', async () => {
+		expect(await upload('moderator', crypto.randomUUID())).toBe('uploaded');
+		const id = crypto.randomUUID();
+		expect(await upload('volunteer', id)).toBe('uploaded');
+		const stored = await adapter.get(`photos/${placeId}/${id}.jpg`);
+		expect(stored?.contentType).toBe('image/jpeg');
+		const before = photoId;
+		photoId = id;
+		try {
+			const seen = await view('volunteer');
+			expect(seen.status).toBe(200);
+			expect(seen.body).toEqual(stored!.body);
+			expect((await view('otherVolunteer')).status).toBe(404);
+		} finally {
+			photoId = before;
 		}
 	});
 });
