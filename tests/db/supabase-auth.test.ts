@@ -80,8 +80,10 @@ afterAll(() => db?.close());
 describe.each<SigningMode>(['HS256', 'ES256'])('the Supabase session adapter, tokens signed %s', (signing) => {
 	let gotrue: GoTrueStandIn;
 	let auth: Auth;
+	/** how far the stand-in's clock for confirmation links runs ahead */
+	let shift = 0;
 	beforeAll(async () => {
-		gotrue = await startGoTrueStandIn({ system: db.system, signing });
+		gotrue = await startGoTrueStandIn({ system: db.system, signing, now: () => Date.now() + shift });
 		auth = createSupabaseAuth(db.driver, { url: gotrue.url, anonKey: gotrue.anonKey });
 	});
 	afterAll(() => gotrue?.close());
@@ -140,6 +142,68 @@ describe.each<SigningMode>(['HS256', 'ES256'])('the Supabase session adapter, to
 			);
 			expect(await auth.signIn(cookieJar(), email, 'wrong', null)).toEqual({ ok: false, reason: 'invalid' });
 			expect(await auth.signIn(cookieJar(), email, DEMO_PASSWORD, null)).toEqual({ ok: false, reason: 'unconfirmed' });
+		});
+	});
+
+	describe('sign-up', () => {
+		const input = (email: string, password = 'a-long-enough-password') => ({
+			email,
+			password,
+			displayName: 'ひだまり 花子',
+			ip: '192.0.2.30',
+			redirectTo: 'http://localhost/auth/confirm'
+		});
+
+		it('creates an unconfirmed account that signs in only after the mailed link is opened, once', async () => {
+			const email = `new-${signing.toLowerCase()}@test.example`;
+			expect(await auth.signUp(cookieJar(), input(`  ${email.toUpperCase()} `))).toEqual({ ok: true, mail: 'sent_by_service' });
+			const mail = gotrue.mails.find((m) => m.to === email)!;
+			expect(mail.redirectTo).toBe('http://localhost/auth/confirm');
+			const [row] = await db.system((tx) =>
+				tx.query<{ id: string; confirmed: boolean; name: string }>(
+					`select id, email_confirmed_at is not null as confirmed, raw_user_meta_data ->> 'display_name' as name from auth.users where email = $1`,
+					[email]
+				)
+			);
+			expect(row).toMatchObject({ confirmed: false, name: 'ひだまり 花子' });
+			expect(await auth.signIn(cookieJar(), email, 'a-long-enough-password', null)).toEqual({ ok: false, reason: 'unconfirmed' });
+
+			const cookies = cookieJar();
+			expect(await auth.confirmEmail(cookies, mail.tokenHash)).toBe('confirmed');
+			expect(await auth.resolve(cookies)).toMatchObject({ sub: row.id, role: 'authenticated', email, aal: 'aal1' });
+			expect(await auth.confirmEmail(cookieJar(), mail.tokenHash)).not.toBe('confirmed');
+			expect(await auth.signIn(cookieJar(), email, 'a-long-enough-password', null)).toEqual({ ok: true, needsTotp: false });
+		});
+
+		it('answers an address that already has an account like a new one, and changes nothing', async () => {
+			const mailsBefore = gotrue.mails.length;
+			expect(await auth.signUp(cookieJar(), input(volunteer.email, 'attacker-chosen-password'))).toEqual({
+				ok: true,
+				mail: 'sent_by_service'
+			});
+			expect(gotrue.mails.length).toBe(mailsBefore);
+			expect(await auth.signIn(cookieJar(), volunteer.email, 'attacker-chosen-password', null)).toEqual({ ok: false, reason: 'invalid' });
+			expect(await auth.signIn(cookieJar(), volunteer.email, DEMO_PASSWORD, null)).toMatchObject({ ok: true });
+		});
+
+		it('refuses a link that has expired, one never sent, and one too long to be ours', async () => {
+			const email = `late-${signing.toLowerCase()}@test.example`;
+			await auth.signUp(cookieJar(), input(email));
+			const mail = gotrue.mails.find((m) => m.to === email)!;
+			shift = 2 * 86400_000;
+			try {
+				expect(await auth.confirmEmail(cookieJar(), mail.tokenHash)).toBe('expired');
+			} finally {
+				shift = 0;
+			}
+			const asked = gotrue.requests.length;
+			expect(await auth.confirmEmail(cookieJar(), 'x'.repeat(2001))).toBe('invalid');
+			expect(gotrue.requests.length).toBe(asked);
+			expect(await auth.confirmEmail(cookieJar(), 'f'.repeat(56))).not.toBe('confirmed');
+			const [row] = await db.system((tx) =>
+				tx.query<{ confirmed: boolean }>('select email_confirmed_at is not null as confirmed from auth.users where email = $1', [email])
+			);
+			expect(row.confirmed).toBe(false);
 		});
 	});
 
