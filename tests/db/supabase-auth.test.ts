@@ -117,6 +117,15 @@ describe.each<SigningMode>(['HS256', 'ES256'])('the Supabase session adapter, to
 			expect(roles).toEqual([{ role: 'volunteer' }]);
 		});
 
+		it('each request is verified: HS256 by asking GoTrue (GET /user), ES256 locally against the published key', async () => {
+			const cookies = await signedIn();
+			await auth.resolve(cookies); // ES256: the JWKS is fetched once and cached
+			const from = gotrue.requests.length;
+			for (let i = 0; i < 3; i++) expect((await auth.resolve(cookies)).sub).toBe(volunteer.id);
+			const asked = gotrue.requests.slice(from).map((r) => `${r.method} ${r.path}`);
+			expect(asked).toEqual(signing === 'HS256' ? Array(3).fill('GET /auth/v1/user') : []);
+		});
+
 		it('with a wrong password or an unknown address: refused alike, no cookie, no session, anon', async () => {
 			const before = await db.system((tx) => tx.query<{ n: number }>('select count(*)::int as n from auth.sessions'));
 			for (const [email, password] of [
