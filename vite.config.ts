@@ -6,7 +6,9 @@ import { defineConfig } from 'vitest/config';
 const dbProjects = [
 	{ name: 'db-pglite', env: { TEST_DB: 'pglite' } },
 	// The PostgreSQL run exists only when a server is given (scripts/test.sh starts one).
-	...(process.env.TEST_DATABASE_URL ? [{ name: 'db-postgres', env: { TEST_DB: 'postgres' } }] : [])
+	...(process.env.TEST_DATABASE_URL ? [{ name: 'db-postgres', env: { TEST_DB: 'postgres' } }] : []),
+	// A database shaped like a fresh Supabase project's (tests/db/supabase-shape.sql), when given.
+	...(process.env.TEST_SUPABASE_URL ? [{ name: 'db-supabase', env: { TEST_DB: 'supabase' } }] : [])
 ];
 
 export default defineConfig({

@@ -3,7 +3,8 @@
 #   1. system packages from apt (Chromium, PostgreSQL 15 + PostGIS) when missing
 #   2. npm packages when missing
 #   3. the gates: format, lint (zero warnings), types (svelte-check, zero warnings)
-#   4. unit tests, db tests on PGlite and on a throwaway PostgreSQL, e2e in Chromium
+#   4. unit tests; db tests on PGlite, on a throwaway PostgreSQL and on one shaped like a fresh
+#      Supabase project's database (tests/db/supabase-shape.sql); e2e in Chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh
@@ -14,5 +15,5 @@ npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "fo
 npx eslint . --max-warnings 0
 npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings --threshold warning
 npx vitest run --project unit
-bash scripts/with-postgres.sh npx vitest run --project 'db-*'
+SUPABASE_SHAPE=1 bash scripts/with-postgres.sh npx vitest run --project 'db-*'
 npx playwright test

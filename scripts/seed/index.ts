@@ -131,13 +131,33 @@ async function writeDemoTown(driver: Driver, today: Date): Promise<void> {
 	});
 }
 
+/**
+ * Users as Supabase Auth (GoTrue) itself would write them, so the demo logins work there too:
+ * GoTrue reads the token columns as strings (a NULL fails every sign-in with "Database error
+ * querying schema") and signs in with a password only through an `email` identity.
+ */
 async function insertUsers(tx: Tx, users: ReturnType<typeof buildDemoTown>['users'], municipalityId: string) {
+	const [{ gotrue }] = await tx.query<{ gotrue: boolean }>(`select to_regclass('auth.identities') is not null as gotrue`);
 	for (const u of users) {
 		await tx.query(
-			`insert into auth.users (id, email, encrypted_password, email_confirmed_at, raw_user_meta_data)
-			 values ($1, $2, extensions.crypt($3, extensions.gen_salt('bf', 10)), now(), $4)`,
+			`insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data)
+			 values ($1, 'authenticated', 'authenticated', $2, extensions.crypt($3, extensions.gen_salt('bf', 10)), now(),
+			         '{"provider": "email", "providers": ["email"]}', $4)`,
 			[u.id, u.email, DEMO_PASSWORD, JSON.stringify({ display_name: u.displayName })]
 		);
+		if (gotrue) {
+			await tx.query(
+				`update auth.users set instance_id = '00000000-0000-0000-0000-000000000000', created_at = now(), updated_at = now(),
+				   confirmation_token = '', recovery_token = '', email_change_token_new = '', email_change = ''
+				 where id = $1`,
+				[u.id]
+			);
+			await tx.query(
+				`insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
+				 values ($1::text, $1::uuid, jsonb_build_object('sub', $1::text, 'email', $2::text, 'email_verified', true), 'email', now(), now(), now())`,
+				[u.id, u.email]
+			);
+		}
 		await tx.query('insert into public.memberships (user_id, organization_id, municipality_id, role) values ($1, $2, $3, $4)', [
 			u.id,
 			u.organizationId,

@@ -33,6 +33,13 @@ grant usage on schema private to authenticated;
 -- Nothing we create is executable by everyone unless we grant it. (Per-schema defaults can
 -- only add to the global default, so the revoke has to be the global one.)
 alter default privileges revoke execute on functions from public;
+-- A Supabase project grants anon and authenticated ALL — TRUNCATE included, which RLS does not
+-- govern — on every table, sequence and function its owner creates in public. Here nothing
+-- is granted that a migration does not grant by name, next to the policies it serves. (No-ops
+-- on plain PostgreSQL and PGlite, which have no such defaults; the schema lints check both.)
+alter default privileges in schema public revoke all on tables from public, anon, authenticated;
+alter default privileges in schema public revoke all on sequences from public, anon, authenticated;
+alter default privileges in schema public revoke all on functions from public, anon, authenticated;
 revoke create on schema public from public;
 grant usage on schema public to anon, authenticated;
 

@@ -9,3 +9,9 @@ export function withDatabase(url: string, database: string): string {
 	u.pathname = `/${database}`;
 	return u.toString();
 }
+
+export function withUser(url: string, user: string): string {
+	const u = new URL(url);
+	u.username = user;
+	return u.toString();
+}

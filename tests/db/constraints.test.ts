@@ -172,7 +172,9 @@ describe('constraints', () => {
 
 	it('memberships: a municipality-wide role needs an organisation that may hold it', async () => {
 		const u = await db.system(
-			async (tx) => (await tx.query<{ id: string }>(`insert into auth.users (email) values ('m@test.example') returning id`))[0].id
+			async (tx) =>
+				(await tx.query<{ id: string }>(`insert into auth.users (id, email) values (gen_random_uuid(), 'm@test.example') returning id`))[0]
+					.id
 		);
 		const grant = (org: string, muni: string, role: string) =>
 			sqlState(() =>

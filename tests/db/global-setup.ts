@@ -12,7 +12,7 @@ import { openPglite } from '../../src/lib/server/platform/db/pglite';
 import { openPostgres } from '../../src/lib/server/platform/db/postgres';
 import { migrate } from '../../src/lib/server/platform/db/migrate';
 import { seedDemoTown } from '../../scripts/seed/index';
-import { TEMPLATE_DB, TEST_TODAY, withDatabase } from './config';
+import { TEMPLATE_DB, TEST_TODAY, withDatabase, withUser } from './config';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -34,15 +34,24 @@ function sourceHash(): string {
 }
 
 export default async function setup(project: TestProject) {
-	if (project.name === 'db-postgres') {
-		const url = process.env.TEST_DATABASE_URL!;
+	if (project.name === 'db-postgres' || project.name === 'db-supabase') {
+		const supabase = project.name === 'db-supabase';
+		const url = supabase ? process.env.TEST_SUPABASE_URL! : process.env.TEST_DATABASE_URL!;
 		const admin = new pg.Client({ connectionString: url });
 		await admin.connect();
 		await admin.query(`drop database if exists ${TEMPLATE_DB} with (force)`);
 		await admin.query(`create database ${TEMPLATE_DB}`);
 		await admin.end();
 		const templateUrl = withDatabase(url, TEMPLATE_DB);
-		const driver = openPostgres(templateUrl, templateUrl);
+		if (supabase) {
+			// prepared as a fresh project is, by its superuser; from here on postgres (no superuser) owns our schema
+			const shape = new pg.Client({ connectionString: templateUrl });
+			await shape.connect();
+			await shape.query(fs.readFileSync('tests/db/supabase-shape.sql', 'utf8'));
+			await shape.end();
+		}
+		const ownerUrl = supabase ? withUser(templateUrl, 'postgres') : templateUrl;
+		const driver = openPostgres(ownerUrl, ownerUrl);
 		await migrate(driver);
 		await seedDemoTown(driver, TEST_TODAY);
 		await driver.close();

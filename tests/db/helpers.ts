@@ -12,9 +12,12 @@ import { withClaims, type Claims, type Driver, type Tx } from '../../src/lib/ser
 import { openPglite } from '../../src/lib/server/platform/db/pglite';
 import { openPostgres } from '../../src/lib/server/platform/db/postgres';
 import { asSystem } from '../../src/lib/server/platform/db/system';
-import { TEMPLATE_DB, withDatabase } from './config';
+import { TEMPLATE_DB, withDatabase, withUser } from './config';
 
-export const onPostgres = process.env.TEST_DB === 'postgres';
+/** A PostgreSQL server: plain, or shaped like a Supabase project's database. */
+export const onPostgres = process.env.TEST_DB === 'postgres' || process.env.TEST_DB === 'supabase';
+/** The Supabase-shaped database: the schema belongs to postgres, which is not a superuser. */
+export const onSupabase = process.env.TEST_DB === 'supabase';
 
 export interface TestDb {
 	driver: Driver;
@@ -34,12 +37,10 @@ export async function openTestDb(): Promise<TestDb> {
 		const name = `t_${crypto.randomBytes(6).toString('hex')}`;
 		const admin = new pg.Client({ connectionString: url });
 		await admin.connect();
-		await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+		await admin.query(`create database ${name} template ${TEMPLATE_DB}${onSupabase ? ' owner postgres' : ''}`);
 		await admin.end();
-		const ownerUrl = withDatabase(url, name);
-		const u = new URL(ownerUrl);
-		u.username = 'tsunagari_app';
-		appUrl = u.toString();
+		const ownerUrl = onSupabase ? withUser(withDatabase(url, name), 'postgres') : withDatabase(url, name);
+		appUrl = withUser(ownerUrl, 'tsunagari_app');
 		driver = openPostgres(appUrl, ownerUrl);
 		cleanup = async () => {
 			const c = new pg.Client({ connectionString: url });

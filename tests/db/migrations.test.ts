@@ -51,6 +51,16 @@ describe('migration runner', () => {
 		expect(fromBaseline.filter((e) => !fromMigrations.has(e))).toEqual([]);
 	});
 
+	// issue 14: what a Supabase user pushes with `supabase config push`
+	it('supabase/config.toml keeps the Data API off, TOTP on and the photo bucket private', () => {
+		const toml = fs.readFileSync('supabase/config.toml', 'utf8');
+		const section = (name: string) => toml.split(/^\[/m).find((s) => s.startsWith(`${name}]`)) ?? '';
+		expect(section('api')).toMatch(/^enabled = false$/m);
+		expect(section('auth.mfa.totp')).toMatch(/^enroll_enabled = true$/m);
+		expect(section('auth.mfa.totp')).toMatch(/^verify_enabled = true$/m);
+		expect(section('storage.buckets.place-photos')).toMatch(/^public = false$/m);
+	});
+
 	// PGlite loads its extensions into one embedded database: there is no second database to create
 	if (onPostgres)
 		it('the migrations apply to a database that has no postgis and no pg_trgm yet', async () => {

@@ -581,9 +581,10 @@ const SPECS: TableSpec[] = [
 				label: 'any session',
 				allow: nobody,
 				create: async (sys) => {
-					const [{ id }] = await sys.query<{ id: string }>('insert into auth.sessions (user_id) values ($1) returning id', [
-						USERS.volunteer
-					]);
+					const [{ id }] = await sys.query<{ id: string }>(
+						'insert into auth.sessions (id, user_id) values (gen_random_uuid(), $1) returning id',
+						[USERS.volunteer]
+					);
 					return { key: id };
 				},
 				insert: async () => {
@@ -602,16 +603,21 @@ const SPECS: TableSpec[] = [
 				label: 'any factor',
 				allow: nobody,
 				create: async (sys) => {
-					const [{ id }] = await sys.query<{ id: string }>(`insert into auth.mfa_factors (user_id, secret) values ($1, 'S') returning id`, [
-						USERS.volunteer
-					]);
+					const [{ id }] = await sys.query<{ id: string }>(
+						`insert into auth.mfa_factors (id, user_id, factor_type, status, secret, created_at, updated_at) values (gen_random_uuid(), $1, 'totp', 'unverified', 'S', now(), now()) returning id`,
+						[USERS.volunteer]
+					);
 					return { key: id };
 				},
 				insert: async () => {
 					const key = uuid();
 					return {
 						key,
-						run: (tx) => tx.query(`insert into auth.mfa_factors (id, user_id, secret) values ($1, $2, 'S')`, [key, USERS.volunteer])
+						run: (tx) =>
+							tx.query(
+								`insert into auth.mfa_factors (id, user_id, factor_type, status, secret, created_at, updated_at) values ($1, $2, 'totp', 'unverified', 'S', now(), now())`,
+								[key, USERS.volunteer]
+							)
 					};
 				}
 			}

@@ -1,7 +1,7 @@
 /** The demo town is rich enough to demo and to test against. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES, MEMBERSHIP_ROLES } from '../../src/lib/domain/shared/taxonomy';
-import { openTestDb, type TestDb } from './helpers';
+import { onSupabase, openTestDb, type TestDb } from './helpers';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -65,4 +65,19 @@ describe('demo town ひだまり市', () => {
 		expect(rows.map((r) => r.role).sort()).toEqual([...MEMBERSHIP_ROLES].sort());
 		expect(rows.every((r) => r.confirmed && r.bcrypt)).toBe(true);
 	});
+
+	// issue 14: on a Supabase project the demo logins go through GoTrue, which needs more than we do
+	if (onSupabase)
+		it('each demo user is one GoTrue can sign in: an email identity, and no NULL in the token columns', async () => {
+			const rows = await db.system((tx) =>
+				tx.query<{ email: string; identity: boolean; tokens: boolean }>(
+					`select u.email,
+					        exists (select from auth.identities i where i.user_id = u.id and i.provider = 'email' and i.provider_id = u.id::text) as identity,
+					        num_nulls(u.confirmation_token, u.recovery_token, u.email_change_token_new, u.email_change, u.instance_id, u.aud) = 0 as tokens
+					 from auth.users u join public.memberships m on m.user_id = u.id`
+				)
+			);
+			expect(rows.length).toBe(MEMBERSHIP_ROLES.length);
+			expect(rows.filter((r) => !r.identity || !r.tokens).map((r) => r.email)).toEqual([]);
+		});
 });

@@ -38,6 +38,7 @@ beforeEach(async () => {
 	clock = new Date('2026-11-22T10:00:00+09:00');
 	auth = createEmbeddedAuth(db.driver, { secret: SECRET, secure: false, now: () => clock });
 	await db.system((tx) => tx.query('delete from private.sign_in_attempts'));
+	await db.system((tx) => tx.query(`delete from private.rate_events where bucket = 'totp'`));
 });
 const advance = (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000));
 
@@ -73,7 +74,7 @@ describe('sign-in', () => {
 	it('refuses an address that was never confirmed, but only after the right password', async () => {
 		await db.system((tx) =>
 			tx.query(
-				`insert into auth.users (email, encrypted_password) values ('new@test.example', extensions.crypt($1, extensions.gen_salt('bf', 4)))`,
+				`insert into auth.users (id, email, encrypted_password) values (gen_random_uuid(), 'new@test.example', extensions.crypt($1, extensions.gen_salt('bf', 4)))`,
 				[DEMO_PASSWORD]
 			)
 		);
@@ -154,8 +155,8 @@ describe('TOTP', () => {
 		expect(uri).toMatch(/^otpauth:\/\/totp\//);
 		// a reload shows the same secret, so a scanned code stays valid
 		expect((await auth.startTotpEnrolment(cookies, claims)).secret).toBe(secret);
-		expect(await auth.verifyTotp(cookies, claims, '000000')).toBe(false);
-		expect(await auth.verifyTotp(cookies, claims, codeAt(secret, clock))).toBe(true);
+		expect(await auth.verifyTotp(cookies, claims, '000000')).toBe('invalid');
+		expect(await auth.verifyTotp(cookies, claims, codeAt(secret, clock))).toBe('verified');
 		claims = await auth.resolve(cookies);
 		expect(claims.aal).toBe('aal2');
 		expect(await auth.totpStatus(claims)).toBe('verified');
@@ -166,11 +167,88 @@ describe('TOTP', () => {
 		const fresh = await auth.resolve(next);
 		expect(fresh.aal).toBe('aal1');
 		const code = codeAt(secret, clock);
-		expect(await auth.verifyTotp(next, fresh, code)).toBe(true);
+		expect(await auth.verifyTotp(next, fresh, code)).toBe('verified');
 		expect((await auth.resolve(next)).aal).toBe('aal2');
 		// the same code again, in another session: refused (replay)
 		const third = cookieJar();
 		await auth.signIn(third, coordinator.email, DEMO_PASSWORD, null);
-		expect(await auth.verifyTotp(third, await auth.resolve(third), code)).toBe(false);
+		expect(await auth.verifyTotp(third, await auth.resolve(third), code)).toBe('invalid');
+	});
+
+	/** A wrong code that can never be right at this moment (the current code plus one, mod 10⁶). */
+	const wrongAt = (secret: string, at: Date) => String((Number(codeAt(secret, at)) + 1) % 1_000_000).padStart(6, '0');
+	/** Moves the user's recorded TOTP events back in time, as if that many minutes had passed. */
+	const ageTotpEvents = (userId: string, minutes: number) =>
+		db.system((tx) =>
+			tx.query(`update private.rate_events set at = at - $2 * interval '1 minute' where bucket = 'totp' and key_hash = $1`, [
+				userId,
+				minutes
+			])
+		);
+
+	async function enrolled(user: (typeof DEMO_USERS)[number]) {
+		const cookies = await signedIn(user.email);
+		const claims = await auth.resolve(cookies);
+		const { secret } = await auth.startTotpEnrolment(cookies, claims);
+		expect(await auth.verifyTotp(cookies, claims, codeAt(secret, clock))).toBe('verified');
+		advance(1);
+		const next = cookieJar();
+		expect(await auth.signIn(next, user.email, DEMO_PASSWORD, null)).toEqual({ ok: true, needsTotp: true });
+		return { secret, cookies: next, claims: await auth.resolve(next) };
+	}
+
+	it('refuses even the right code after five wrong ones, until the window passes; another user is not affected', async () => {
+		const moderator = DEMO_USERS.find((u) => u.role === 'moderator')!;
+		const admin = DEMO_USERS.find((u) => u.role === 'admin')!;
+		const a = await enrolled(moderator);
+		const b = await enrolled(admin);
+		for (let i = 0; i < 5; i++) expect(await auth.verifyTotp(a.cookies, a.claims, wrongAt(a.secret, clock))).toBe('invalid');
+		expect(await auth.verifyTotp(a.cookies, a.claims, codeAt(a.secret, clock))).toBe('rate_limited');
+		expect((await auth.resolve(a.cookies)).aal).toBe('aal1');
+		// a new session does not start a new count: the limit is the user's
+		const other = cookieJar();
+		await auth.signIn(other, moderator.email, DEMO_PASSWORD, null);
+		expect(await auth.verifyTotp(other, await auth.resolve(other), codeAt(a.secret, clock))).toBe('rate_limited');
+
+		// the other user, meanwhile, signs in with one wrong code and then the right one
+		expect(await auth.verifyTotp(b.cookies, b.claims, wrongAt(b.secret, clock))).toBe('invalid');
+		expect(await auth.verifyTotp(b.cookies, b.claims, codeAt(b.secret, clock))).toBe('verified');
+		expect((await auth.resolve(b.cookies)).aal).toBe('aal2');
+
+		// 14 minutes on, still refused; past 15, the right code works
+		await ageTotpEvents(moderator.id, 14);
+		expect(await auth.verifyTotp(a.cookies, a.claims, codeAt(a.secret, clock))).toBe('rate_limited');
+		await ageTotpEvents(moderator.id, 2);
+		expect(await auth.verifyTotp(a.cookies, a.claims, codeAt(a.secret, clock))).toBe('verified');
+		expect((await auth.resolve(a.cookies)).aal).toBe('aal2');
+	});
+
+	it('counts only wrong codes: right ones hand their slot back', async () => {
+		const agency = DEMO_USERS.find((u) => u.role === 'agency_staff')!;
+		const a = await enrolled(agency);
+		for (let i = 0; i < 4; i++) expect(await auth.verifyTotp(a.cookies, a.claims, wrongAt(a.secret, clock))).toBe('invalid');
+		// right codes in later time steps, many times over: none of them uses the window up
+		for (let i = 0; i < 6; i++) {
+			advance(1);
+			const cookies = cookieJar();
+			await auth.signIn(cookies, agency.email, DEMO_PASSWORD, null);
+			expect(await auth.verifyTotp(cookies, await auth.resolve(cookies), codeAt(a.secret, clock))).toBe('verified');
+		}
+		// the fifth wrong code still counts, and then the window is full
+		expect(await auth.verifyTotp(a.cookies, a.claims, wrongAt(a.secret, clock))).toBe('invalid');
+		advance(1);
+		expect(await auth.verifyTotp(a.cookies, a.claims, codeAt(a.secret, clock))).toBe('rate_limited');
+	});
+
+	it('limits the enrolment code the same way', async () => {
+		const cookies = await signedIn(volunteer.email);
+		const claims = await auth.resolve(cookies);
+		const { secret } = await auth.startTotpEnrolment(cookies, claims);
+		for (let i = 0; i < 5; i++) expect(await auth.verifyTotp(cookies, claims, wrongAt(secret, clock))).toBe('invalid');
+		expect(await auth.verifyTotp(cookies, claims, codeAt(secret, clock))).toBe('rate_limited');
+		expect(await auth.totpStatus(claims)).toBe('none');
+		await ageTotpEvents(volunteer.id, 16);
+		expect(await auth.verifyTotp(cookies, claims, codeAt(secret, clock))).toBe('verified');
+		expect(await auth.totpStatus(claims)).toBe('verified');
 	});
 });

@@ -8,6 +8,14 @@ import holiday_jp from '@holiday-jp/holiday_jp';
  */
 const HOLIDAYS: Readonly<Record<string, { name: string; name_en: string }>> = holiday_jp.holidays;
 
+/**
+ * The last day the table speaks for: 31 December of its last year. After it isHoliday is false
+ * for want of data, not because there are no holidays.
+ */
+export const HOLIDAYS_KNOWN_UNTIL = `${Object.keys(HOLIDAYS)
+	.reduce((a, b) => (a > b ? a : b))
+	.slice(0, 4)}-12-31`;
+
 /** Whether a JST 'YYYY-MM-DD' is a 祝日 (including 振替休日 and 国民の休日). */
 export function isHoliday(date: string): boolean {
 	return Object.hasOwn(HOLIDAYS, date);

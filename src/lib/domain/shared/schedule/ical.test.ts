@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { rrulestr } from 'rrule';
 import { toICalendar, type CalendarEvent } from './ical';
 import { escapeText, fold, unfold } from './ical-text';
-import { DAY_MS, dateKey, toFloating } from './jst';
+import { DAY_MS, dateKey, jstMidnight, toFloating } from './jst';
 import { occurrences } from './occurrences';
 import { NOW, dates, schedule } from './fixtures';
 
@@ -87,6 +87,40 @@ describe('toICalendar', () => {
 		}
 		const to = new Date(NOW.getTime() + 700 * DAY_MS);
 		expect(calendarDates(monday, NOW, to)).toEqual(dates(occurrences(mondays, NOW, to)));
+	});
+
+	it('excludes skipped dates over the whole series: past ones since DTSTART and future ones through the holiday data', () => {
+		// a Monday series that started two years before NOW, 祝日は休み, no end
+		const mondays = schedule({
+			rrule: 'FREQ=WEEKLY;BYDAY=MO',
+			dtstart: '2024-11-01',
+			holidayPolicy: 'skip',
+			closures: [{ kind: 'annual', from: '08-10', to: '08-16', label: 'お盆' }]
+		});
+		const monday = toICalendar([{ ...salon, schedule: mondays }], { now: NOW });
+		expect(property(monday, 'DTSTART')).toBe('DTSTART;TZID=Asia/Tokyo:20241104T100000');
+		const exdate = property(monday, 'EXDATE')!;
+		// past: 振替休日 on the first date itself, 成人の日 and 海の日 2025, お盆 2025
+		for (const past of ['20241104', '20250113', '20250721', '20250811']) expect(exdate).toContain(`${past}T100000`);
+		// years ahead: 成人の日 2030, 敬老の日 2031, and the last year the holiday data covers
+		for (const ahead of ['20300114', '20310915', '20500919', '20501010']) expect(exdate).toContain(`${ahead}T100000`);
+		// a calendar app expanding the series over its whole span shows the site's dates, no more
+		const from = jstMidnight('2024-11-01');
+		const to = jstMidnight('2051-01-01');
+		expect(calendarDates(monday, from, to)).toEqual(dates(occurrences(mondays, from, to)));
+		// every folded line still fits in 75 octets
+		for (const line of monday.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+	});
+
+	it('stops the EXDATEs at until, and lists the skipped dates between DTSTART and until', () => {
+		const ending = schedule({ rrule: 'FREQ=WEEKLY;BYDAY=MO', dtstart: '2025-01-01', holidayPolicy: 'skip', until: '2027-06-30' });
+		const ics = toICalendar([{ ...salon, schedule: ending }], { now: NOW });
+		const values = property(ics, 'EXDATE')!
+			.replace(/^EXDATE;TZID=Asia\/Tokyo:/, '')
+			.split(',');
+		expect(values[0]).toBe('20250113T100000');
+		expect(values.at(-1)).toBe('20270503T100000'); // 憲法記念日, the last Monday holiday before until
+		expect(values.every((v) => v <= '20270630T100000')).toBe(true);
 	});
 
 	it('ends the rule at until, in UTC as RFC 5545 requires with a TZID', () => {

@@ -1,14 +1,18 @@
 /**
  * iCalendar export (RFC 5545), so people can subscribe to an activity in their calendar app.
  *
- * The RRULE goes out as written; every date the site drops from it in the next two years — EXDATEs,
- * 祝日 under 'skip', closures — goes out as an EXDATE too, found by the same generator the site
- * uses, so the calendar shows the dates the site shows. 不定期 schedules have no dates and are left out.
+ * The RRULE goes out as written; every date the site drops from it — EXDATEs, 祝日 under 'skip',
+ * closures — goes out as an EXDATE too, found by the same generator the site uses, so the calendar
+ * shows the dates the site shows. A calendar app expands the whole series, past dates included, so
+ * the EXDATEs run from DTSTART to the series' end: its until, or for an open series the last year
+ * the holiday table covers (after which no day is known to be a holiday). The one long EXDATE line
+ * is folded like every other. 不定期 schedules have no dates and are left out.
  * A start time without an end time gives an event without DTEND (a moment, per RFC 5545);
  * a schedule without a start time gives all-day events.
  */
 import { escapeText, fold } from './ical-text';
-import { DAY_MS, addDays, dateKey, jstMidnight, todayJst } from './jst';
+import { DAY_MS, addDays, dateKey, jstMidnight } from './jst';
+import { HOLIDAYS_KNOWN_UNTIL } from './holidays';
 import { isCancelled, ruleStarts } from './occurrences';
 import type { Schedule } from './types';
 
@@ -23,13 +27,14 @@ export interface CalendarEvent {
 }
 
 export interface CalendarOptions {
-	/** DTSTAMP and the start of the EXDATE window. */
+	/** DTSTAMP. */
 	now: Date;
 	prodId?: string;
 }
 
 const DEFAULT_PRODID = '-//tsunagari-map//schedule//JA';
-const EXDATE_WINDOW_DAYS = 731;
+/** How far past dtstart the rule's first date is looked for: a rule that never fires must end. */
+const FIRST_START_HORIZON_DAYS = 731;
 
 /* Japan has no daylight saving, so one STANDARD component describes Asia/Tokyo completely. */
 const VTIMEZONE = [
@@ -67,7 +72,7 @@ function vevent(event: CalendarEvent, now: Date): string[] {
 	const value = timed ? ';TZID=Asia/Tokyo:' : ';VALUE=DATE:';
 	const at = (date: string) => (timed ? localDateTime(date, s.startTime!) : compactDate(date));
 	const until = untilPart(s, timed);
-	const exdates = cancelledDates(s, now, until !== '');
+	const exdates = cancelledDates(s, first, until !== '');
 	const end = timed ? (s.endTime === null ? null : localDateTime(first, s.endTime)) : compactDate(addDays(first, 1));
 	const optional = (name: string, text: string | undefined) => (text ? [`${name}:${escapeText(text)}`] : []);
 
@@ -94,16 +99,20 @@ function vevent(event: CalendarEvent, now: Date): string[] {
  */
 function firstStart(s: Schedule): string | null {
 	const from = jstMidnight(s.dtstart);
-	const [start] = ruleStarts(s, from, new Date(from.getTime() + EXDATE_WINDOW_DAYS * DAY_MS));
+	const [start] = ruleStarts(s, from, new Date(from.getTime() + FIRST_START_HORIZON_DAYS * DAY_MS));
 	return start ? dateKey(start) : null;
 }
 
-/** The dates the site drops from the rule: every EXDATE, then holidays and closures in the next two years. */
-function cancelledDates(s: Schedule, now: Date, untilInRule: boolean): string[] {
-	const from = jstMidnight(todayJst(now));
-	const dropped = ruleStarts(s, from, new Date(from.getTime() + EXDATE_WINDOW_DAYS * DAY_MS))
+/**
+ * The dates the site drops from the rule: every EXDATE, then the rule's dates from its first one
+ * (DTSTART) that holidays, closures or until cancel — up to until when the RRULE carries it, else
+ * through the holiday table's last year (or until, if later: a COUNT rule's dates after it).
+ */
+function cancelledDates(s: Schedule, first: string, untilInRule: boolean): string[] {
+	const last = untilInRule ? s.until! : s.until && s.until > HOLIDAYS_KNOWN_UNTIL ? s.until : HOLIDAYS_KNOWN_UNTIL;
+	const dropped = ruleStarts(s, jstMidnight(first), jstMidnight(addDays(last, 1)))
 		.map(dateKey)
-		.filter((date) => isCancelled(s, date) && !(untilInRule && date > s.until!));
+		.filter((date) => isCancelled(s, date));
 	return [...new Set([...s.exdates, ...dropped])].sort();
 }
 

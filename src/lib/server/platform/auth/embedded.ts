@@ -10,7 +10,7 @@ import * as OTPAuth from 'otpauth';
 import { ANON, type Claims, type Driver } from '../db/index';
 import { asSystem } from '../db/system';
 import { clientKey, deriveLinkKey, issueLink, spendLink, voidLinks } from '../links/index';
-import type { Auth, ConfirmEmailResult, SignInResult, SignUpResult } from './port';
+import type { Auth, ConfirmEmailResult, SignInResult, SignUpResult, TotpResult } from './port';
 import { HOUR_MS, MINUTE_MS } from '$lib/domain/shared/schedule/jst';
 
 export const SESSION_COOKIE = 'tm_session';
@@ -31,6 +31,8 @@ export interface EmbeddedOptions {
 	signUpsPerHour?: number;
 	/** how long an e-mail confirmation link works */
 	confirmationHours?: number;
+	/** wrong TOTP codes per user within the window (sign-in challenge and enrolment alike) */
+	totpLimit?: { perUser: number; windowMinutes: number };
 }
 
 export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Auth {
@@ -41,6 +43,7 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 	const linkKey = deriveLinkKey(options.secret);
 	const signUpsPerHour = options.signUpsPerHour ?? 10;
 	const confirmationMs = (options.confirmationHours ?? 24) * HOUR_MS;
+	const totpLimit = options.totpLimit ?? { perUser: 5, windowMinutes: 15 };
 
 	async function writeCookie(cookies: Cookies, userId: string, sessionId: string, notAfter: Date) {
 		const token = await new SignJWT({ sid: sessionId })
@@ -160,8 +163,8 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 				if (!user.confirmed) return { result: { ok: false, reason: 'unconfirmed' } as const };
 				const notAfter = new Date(at.getTime() + maxMs);
 				const [session] = await tx.query<{ id: string }>(
-					`insert into auth.sessions (user_id, aal, not_after, created_at, updated_at, ip)
-					 values ($1, 'aal1', $2, $3, $3, $4) returning id`,
+					`insert into auth.sessions (id, user_id, aal, not_after, created_at, updated_at, ip)
+					 values (gen_random_uuid(), $1, 'aal1', $2, $3, $3, $4) returning id`,
 					[user.id, notAfter, at, ip]
 				);
 				const [{ has_totp }] = await tx.query<{ has_totp: boolean }>(
@@ -211,8 +214,9 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 					userId = existing.id;
 				} else {
 					const [row] = await tx.query<{ id: string }>(
-						`insert into auth.users (email, encrypted_password, raw_user_meta_data, created_at, updated_at)
-						 values ($1, extensions.crypt($2, extensions.gen_salt('bf', 10)), $3::jsonb, $4, $4) returning id`,
+						`insert into auth.users (id, aud, role, email, encrypted_password, raw_user_meta_data, created_at, updated_at)
+						 values (gen_random_uuid(), 'authenticated', 'authenticated', $1, extensions.crypt($2, extensions.gen_salt('bf', 10)), $3::jsonb, $4, $4)
+						 returning id`,
 						[email, input.password, meta, at]
 					);
 					userId = row.id;
@@ -253,7 +257,8 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 			const email = await asSystem(driver, async (tx) => {
 				await tx.query(`delete from auth.mfa_factors where user_id = $1 and status = 'unverified'`, [claims.sub]);
 				await tx.query(
-					`insert into auth.mfa_factors (user_id, friendly_name, secret, created_at, updated_at) values ($1, 'TOTP', $2, $3, $3)`,
+					`insert into auth.mfa_factors (id, user_id, friendly_name, factor_type, status, secret, created_at, updated_at)
+					 values (gen_random_uuid(), $1, 'TOTP', 'totp', 'unverified', $2, $3, $3)`,
 					[claims.sub, secret, at]
 				);
 				return (await tx.query<{ email: string }>('select email from auth.users where id = $1', [claims.sub]))[0].email;
@@ -261,22 +266,44 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 			return { secret, uri: totp(secret, email).toString() };
 		},
 
-		async verifyTotp(cookies, claims, code) {
-			if (!claims.sub || !claims.session_id || !/^\d{6}$/.test(code)) return false;
-			const factor = (await totpFor(claims.sub, 'verified')) ?? (await totpFor(claims.sub, 'unverified'));
-			if (!factor) return false;
+		async verifyTotp(cookies, claims, code): Promise<TotpResult> {
+			if (!claims.sub || !claims.session_id || !/^\d{6}$/.test(code)) return 'invalid';
+			const userId = claims.sub;
+			const factor = (await totpFor(userId, 'verified')) ?? (await totpFor(userId, 'unverified'));
+			if (!factor) return 'invalid';
+			// A code is checked only after it has taken a slot in the user's window, committed, so
+			// guesses sent in parallel (or to other processes) queue on take_rate's lock and at most
+			// perUser of them are ever checked. A right code hands its slot back below: only wrong
+			// codes use the window up, and a success does not refill it for someone still guessing.
+			const [{ ok }] = await asSystem(driver, (tx) =>
+				tx.query<{ ok: boolean }>(`select private.take_rate('totp', $1, $2, $3 * interval '1 minute') as ok`, [
+					userId,
+					totpLimit.perUser,
+					totpLimit.windowMinutes
+				])
+			);
+			if (!ok) return 'rate_limited';
 			const at = now();
 			const delta = totp(factor.secret, factor.email).validate({ token: code, timestamp: at.getTime(), window: 1 });
-			if (delta === null) return false;
+			if (delta === null) return 'invalid';
 			// each code works once: its time step must be later than the last one accepted
 			const step = Math.floor(at.getTime() / 30_000) + delta;
-			if (factor.last && Math.floor(factor.last.getTime() / 30_000) >= step) return false;
+			if (factor.last && Math.floor(factor.last.getTime() / 30_000) >= step) return 'invalid';
 			await asSystem(driver, async (tx) => {
-				await tx.query(`update auth.mfa_factors set status = 'verified', last_challenged_at = $2, updated_at = $3 where id = $1`, [
-					factor.id,
-					new Date(step * 30_000),
-					at
-				]);
+				await tx.query(
+					`delete from private.rate_events where id = (
+					   select id from private.rate_events where bucket = 'totp' and key_hash = $1 order by at desc, id desc limit 1)`,
+					[userId]
+				);
+				// the accepted step's start, plus the clock's microseconds: GoTrue keeps last_challenged_at
+				// unique across factors, and two people may well verify within one 30-second step
+				await tx.query(
+					`update auth.mfa_factors
+					 set status = 'verified', updated_at = $3,
+					     last_challenged_at = $2::timestamptz + (extract(microseconds from clock_timestamp())::bigint % 1000000) * interval '1 microsecond'
+					 where id = $1`,
+					[factor.id, new Date(step * 30_000), at]
+				);
 				await tx.query(`delete from auth.mfa_factors where user_id = $1 and id <> $2`, [claims.sub, factor.id]);
 				await tx.query(`update auth.sessions set aal = 'aal2', factor_id = $2, updated_at = $3 where id = $1`, [
 					claims.session_id,
@@ -284,7 +311,7 @@ export function createEmbeddedAuth(driver: Driver, options: EmbeddedOptions): Au
 					at
 				]);
 			});
-			return true;
+			return 'verified';
 		}
 	};
 }

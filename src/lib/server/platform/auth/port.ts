@@ -27,6 +27,12 @@ export type SignUpResult =
 
 export type ConfirmEmailResult = 'confirmed' | 'invalid' | 'expired' | 'used';
 
+/**
+ * 'rate_limited': too many wrong codes for this user lately; no code, not even the right one,
+ * is checked until the window passes.
+ */
+export type TotpResult = 'verified' | 'invalid' | 'rate_limited';
+
 export interface TotpEnrolment {
 	secret: string;
 	/** otpauth:// URI for authenticator apps */
@@ -51,5 +57,5 @@ export interface Auth {
 	totpStatus(claims: Claims): Promise<'none' | 'verified'>;
 	startTotpEnrolment(cookies: Cookies, claims: Claims): Promise<TotpEnrolment>;
 	/** Confirms enrolment or answers the sign-in challenge; on success the session becomes aal2. */
-	verifyTotp(cookies: Cookies, claims: Claims, code: string): Promise<boolean>;
+	verifyTotp(cookies: Cookies, claims: Claims, code: string): Promise<TotpResult>;
 }

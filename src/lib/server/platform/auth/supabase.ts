@@ -132,9 +132,12 @@ export function createSupabaseAuth(driver: Driver, options: SupabaseOptions): Au
 			const supabase = client(cookies);
 			const { data: factors } = await supabase.auth.mfa.listFactors();
 			const factor = factors?.all.find((f) => f.factor_type === 'totp');
-			if (!factor) return false;
+			if (!factor) return 'invalid';
+			// GoTrue limits MFA challenges and verifications itself (per client IP address,
+			// GOTRUE_MFA_RATE_LIMIT_CHALLENGE_AND_VERIFY, 15 a minute by default) and answers 429.
 			const { error } = await supabase.auth.mfa.challengeAndVerify({ factorId: factor.id, code });
-			return !error;
+			if (!error) return 'verified';
+			return error.code === 'over_request_rate_limit' || error.status === 429 ? 'rate_limited' : 'invalid';
 		}
 	};
 }

@@ -24,7 +24,9 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(totpSchema));
 		if (!form.valid) return fail(400, { form });
 		const { auth } = await services();
-		if (!(await auth.verifyTotp(cookies, locals.claims, form.data.code))) return setError(form, 'code', m.totp_invalid());
+		const result = await auth.verifyTotp(cookies, locals.claims, form.data.code);
+		if (result === 'rate_limited') return setError(form, 'code', m.totp_rate_limited(), { status: 429 });
+		if (result === 'invalid') return setError(form, 'code', m.totp_invalid());
 		// back to the page that asked for a second factor (same-site paths only)
 		const next = url.searchParams.get('next');
 		redirect(
