@@ -5,6 +5,7 @@
  * verify) and with an ES256 signing key (supabase-js verifies locally against the JWKS, so only
  * the adapter's own session check notices a revocation).
  */
+import crypto from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
 import { generateKeyPair, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,10 +145,11 @@ describe.each<SigningMode>(['HS256', 'ES256'])('the Supabase session adapter, to
 		it('of an address never confirmed: unconfirmed, after the right password only', async () => {
 			const email = `unconfirmed-${signing.toLowerCase()}@test.example`;
 			await db.system((tx) =>
-				tx.query(`insert into auth.users (email, encrypted_password) values ($1, extensions.crypt($2, extensions.gen_salt('bf', 4)))`, [
-					email,
-					DEMO_PASSWORD
-				])
+				tx.query(
+					`insert into auth.users (id, aud, role, email, encrypted_password, created_at, updated_at)
+					 values ($1, 'authenticated', 'authenticated', $2, extensions.crypt($3, extensions.gen_salt('bf', 4)), now(), now())`,
+					[crypto.randomUUID(), email, DEMO_PASSWORD]
+				)
 			);
 			expect(await auth.signIn(cookieJar(), email, 'wrong', null)).toEqual({ ok: false, reason: 'invalid' });
 			expect(await auth.signIn(cookieJar(), email, DEMO_PASSWORD, null)).toEqual({ ok: false, reason: 'unconfirmed' });
@@ -221,9 +223,10 @@ describe.each<SigningMode>(['HS256', 'ES256'])('the Supabase session adapter, to
 			const email = `totp-${signing.toLowerCase()}@test.example`;
 			const [{ id }] = await db.system((tx) =>
 				tx.query<{ id: string }>(
-					`insert into auth.users (email, encrypted_password, email_confirmed_at)
-					 values ($1, extensions.crypt($2, extensions.gen_salt('bf', 4)), now()) returning id`,
-					[email, DEMO_PASSWORD]
+					`insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at, created_at, updated_at)
+					 values ($1, 'authenticated', 'authenticated', $2, extensions.crypt($3, extensions.gen_salt('bf', 4)), now(), now(), now())
+					 returning id`,
+					[crypto.randomUUID(), email, DEMO_PASSWORD]
 				)
 			);
 			const cookies = await signedIn(email);
@@ -238,10 +241,10 @@ describe.each<SigningMode>(['HS256', 'ES256'])('the Supabase session adapter, to
 			const factors = await db.system((tx) => tx.query<{ status: string }>('select status from auth.mfa_factors where user_id = $1', [id]));
 			expect(factors).toEqual([{ status: 'unverified' }]);
 
-			expect(await auth.verifyTotp(cookies, first, '000000' === gotrue.totp(secret) ? '111111' : '000000')).toBe(false);
+			expect(await auth.verifyTotp(cookies, first, '000000' === gotrue.totp(secret) ? '111111' : '000000')).toBe('invalid');
 			expect((await auth.resolve(cookies)).aal).toBe('aal1');
 
-			expect(await auth.verifyTotp(cookies, first, gotrue.totp(secret))).toBe(true);
+			expect(await auth.verifyTotp(cookies, first, gotrue.totp(secret))).toBe('verified');
 			const stepped = await auth.resolve(cookies);
 			expect(stepped).toMatchObject({ sub: id, role: 'authenticated', aal: 'aal2', session_id: first.session_id });
 			expect(payloadOf(readSession(cookies).session.access_token)).toMatchObject({
@@ -255,8 +258,32 @@ describe.each<SigningMode>(['HS256', 'ES256'])('the Supabase session adapter, to
 			expect(await auth.signIn(again, email, DEMO_PASSWORD, null)).toEqual({ ok: true, needsTotp: true });
 			const aal1 = await auth.resolve(again);
 			expect(aal1.aal).toBe('aal1');
-			expect(await auth.verifyTotp(again, aal1, gotrue.totp(secret))).toBe(true);
+			expect(await auth.verifyTotp(again, aal1, gotrue.totp(secret))).toBe('verified');
 			expect((await auth.resolve(again)).aal).toBe('aal2');
+		});
+	});
+
+	describe('TOTP, limited', () => {
+		it('GoTrue’s limit on MFA attempts reaches the person as rate_limited, and lifts', async () => {
+			let ahead = 0;
+			const limited = await startGoTrueStandIn({ system: db.system, signing, now: () => Date.now() + ahead, mfaPerMinute: 2 });
+			try {
+				const a = createSupabaseAuth(db.driver, { url: limited.url, anonKey: limited.anonKey });
+				const cookies = cookieJar();
+				expect(await a.signIn(cookies, admin.email, DEMO_PASSWORD, null)).toMatchObject({ ok: true });
+				const claims = await a.resolve(cookies);
+				const { secret } = await a.startTotpEnrolment(cookies, claims);
+				const wrong = limited.totp(secret) === '000000' ? '111111' : '000000';
+				expect(await a.verifyTotp(cookies, claims, wrong)).toBe('invalid'); // a challenge and a verification
+				expect(await a.verifyTotp(cookies, claims, limited.totp(secret))).toBe('rate_limited');
+				expect((await a.resolve(cookies)).aal).toBe('aal1');
+				ahead = 61_000;
+				expect(await a.verifyTotp(cookies, claims, limited.totp(secret))).toBe('verified');
+				expect((await a.resolve(cookies)).aal).toBe('aal2');
+			} finally {
+				await db.system((tx) => tx.query('delete from auth.mfa_factors where user_id = $1', [admin.id]));
+				await limited.close();
+			}
 		});
 	});
 

@@ -19,11 +19,13 @@
  *   GET    /auth/v1/.well-known/jwks.json            the public signing key (ES256 mode)
  *
  * Like GoTrue it keeps its state in the database it shares with the app: auth.users (passwords as
- * bcrypt through pgcrypto), auth.sessions (one row per session, aal) and auth.mfa_factors. Refresh
+ * bcrypt through pgcrypto), auth.sessions (one row per session, aal) and auth.mfa_factors, writing
+ * every id and timestamp itself as GoTrue does (its schema gives them no defaults). Refresh
  * tokens and challenges, which GoTrue keeps in tables our baseline does not have, live in memory.
  * Access tokens are real JWTs with GoTrue's claims (iss, sub, aud, exp, iat, email, role, aal, amr,
  * session_id, is_anonymous), signed HS256 with a project secret (the legacy JWT secret) or ES256
  * with a key announced in the JWKS (asymmetric signing keys), as a project may be configured.
+ * MFA challenges and verifications are rate-limited per client address as GoTrue does (429).
  * Errors use the 2024-01-01 API shape: `{ code, message }` plus the X-Supabase-Api-Version header.
  */
 import crypto from 'node:crypto';
@@ -43,8 +45,11 @@ export interface GoTrueStandInOptions {
 	jwtExp?: number;
 	/** seconds a confirmation link lives (GoTrue's MAILER_OTP_EXP; default 86400) */
 	otpExp?: number;
-	/** the stand-in's clock for confirmation links, so a test can let one expire (default Date.now) */
+	/** the stand-in's clock for confirmation links and rate limits, so a test can move time (default Date.now) */
 	now?: () => number;
+	/** MFA challenges + verifications a client address may make a minute (GoTrue's
+	 * RATE_LIMIT_CHALLENGE_AND_VERIFY, default 15); more answer 429 over_request_rate_limit */
+	mfaPerMinute?: number;
 }
 
 /** A mail GoTrue would have sent: the confirmation link's token hash and where it leads. */
@@ -111,6 +116,8 @@ export async function startGoTrueStandIn(options: GoTrueStandInOptions): Promise
 	const clock = options.now ?? Date.now;
 	const mails: SentMail[] = [];
 	const confirmations = new Map<string, { userId: string; sentAt: number }>();
+	const mfaPerMinute = options.mfaPerMinute ?? 15;
+	const mfaCalls = new Map<string, number[]>();
 	const secret = new TextEncoder().encode(crypto.randomBytes(32).toString('base64url'));
 	let privateKey: CryptoKey | undefined;
 	let publicKey: CryptoKey | undefined;
@@ -225,6 +232,14 @@ export async function startGoTrueStandIn(options: GoTrueStandInOptions): Promise
 		return { access_token: access, token_type: 'bearer', expires_in: jwtExp, expires_at: now + jwtExp, refresh_token: refresh, user };
 	}
 
+	async function newSession(tx: Tx, userId: string) {
+		const [s] = await tx.query<{ id: string }>(
+			`insert into auth.sessions (id, user_id, aal, created_at, updated_at) values ($1, $2, 'aal1', now(), now()) returning id`,
+			[crypto.randomUUID(), userId]
+		);
+		return s;
+	}
+
 	const amrOf = (claims: JWTPayload) => (Array.isArray(claims.amr) ? (claims.amr as { method: string; timestamp: number }[]) : []);
 
 	async function route(req: http.IncomingMessage, url: URL, body: Record<string, unknown>): Promise<[number, unknown]> {
@@ -257,9 +272,11 @@ export async function startGoTrueStandIn(options: GoTrueStandInOptions): Promise
 					found?.id ??
 					(
 						await tx.query<{ id: string }>(
-							`insert into auth.users (email, encrypted_password, raw_user_meta_data)
-							 values ($1, extensions.crypt($2, extensions.gen_salt('bf', 4)), $3) returning id`,
-							[email, password, JSON.stringify(data)]
+							`insert into auth.users (id, aud, role, email, encrypted_password, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+							 values ($1, 'authenticated', 'authenticated', $2, extensions.crypt($3, extensions.gen_salt('bf', 4)),
+							         '{"provider": "email", "providers": ["email"]}', $4, now(), now())
+							 returning id`,
+							[crypto.randomUUID(), email, password, JSON.stringify(data)]
 						)
 					)[0].id;
 				const tokenHash = crypto.createHash('sha224').update(crypto.randomBytes(16)).digest('hex');
@@ -277,9 +294,7 @@ export async function startGoTrueStandIn(options: GoTrueStandInOptions): Promise
 			confirmations.delete(String(body.token_hash));
 			return options.system(async (tx) => {
 				await tx.query('update auth.users set email_confirmed_at = coalesce(email_confirmed_at, now()) where id = $1', [pending.userId]);
-				const [s] = await tx.query<{ id: string }>(`insert into auth.sessions (user_id, aal) values ($1, 'aal1') returning id`, [
-					pending.userId
-				]);
+				const s = await newSession(tx, pending.userId);
 				return [200, await issue(tx, pending.userId, s.id, [{ method: 'otp', timestamp: Math.floor(Date.now() / 1000) }])];
 			});
 		}
@@ -299,7 +314,7 @@ export async function startGoTrueStandIn(options: GoTrueStandInOptions): Promise
 				if (!u || !u.ok) throw new ApiError(400, 'invalid_credentials', 'Invalid login credentials');
 				if (!u.confirmed) throw new ApiError(400, 'email_not_confirmed', 'Email not confirmed');
 				if (u.banned) throw new ApiError(400, 'user_banned', 'User is banned');
-				const [s] = await tx.query<{ id: string }>(`insert into auth.sessions (user_id, aal) values ($1, 'aal1') returning id`, [u.id]);
+				const s = await newSession(tx, u.id);
 				return [200, await issue(tx, u.id, s.id, [{ method: 'password', timestamp: Math.floor(Date.now() / 1000) }])];
 			});
 		}
@@ -344,8 +359,9 @@ export async function startGoTrueStandIn(options: GoTrueStandInOptions): Promise
 				const [u] = await tx.query<{ email: string }>('select email from auth.users where id = $1', [sub]);
 				const name = typeof body.friendly_name === 'string' ? body.friendly_name : null;
 				const [f] = await tx.query<{ id: string }>(
-					`insert into auth.mfa_factors (user_id, friendly_name, factor_type, status, secret) values ($1, $2, 'totp', 'unverified', $3) returning id`,
-					[sub, name, factorSecret]
+					`insert into auth.mfa_factors (id, user_id, friendly_name, factor_type, status, secret, created_at, updated_at)
+					 values ($1, $2, $3, 'totp', 'unverified', $4, now(), now()) returning id`,
+					[crypto.randomUUID(), sub, name, factorSecret]
 				);
 				const uri = totpOf(factorSecret)
 					.toString()
@@ -363,6 +379,13 @@ export async function startGoTrueStandIn(options: GoTrueStandInOptions): Promise
 		}
 
 		const factorPath = /^\/factors\/([^/]+)(\/challenge|\/verify)?$/.exec(path);
+		if (factorPath && method === 'POST') {
+			const ip = req.socket.remoteAddress ?? '';
+			const recent = (mfaCalls.get(ip) ?? []).filter((t) => clock() - t < 60_000);
+			recent.push(clock());
+			mfaCalls.set(ip, recent);
+			if (recent.length > mfaPerMinute) throw new ApiError(429, 'over_request_rate_limit', 'Request rate limit reached');
+		}
 		if (factorPath) {
 			const { sub, sessionId, claims } = await bearer(req);
 			const factorId = factorPath[1];
