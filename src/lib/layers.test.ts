@@ -142,6 +142,18 @@ describe('the layout', () => {
 		expect(bad.map(([, example]) => example)).toEqual([]);
 	});
 
+	it('a test stand-in (*-stand-in.ts, a fake of a third-party service) is imported by tests only', () => {
+		const standIns = FILES.filter((f) => /-stand-in\.ts$/.test(f));
+		expect(standIns.length).toBeGreaterThan(0);
+		const bad = FILES.flatMap((file) =>
+			[...readFileSync(file, 'utf8').matchAll(IMPORT)]
+				.map((m) => resolveImport(file, m[1] ?? m[2]))
+				.filter((target) => target !== null && standIns.includes(target))
+				.map((target) => `${relative(ROOT, file)} → ${relative(ROOT, target!)}`)
+		);
+		expect(bad).toEqual([]);
+	});
+
 	it('the i18n room imports no server code and no UI', () => {
 		const bad = importsOf('i18n').filter(([to]) => to.startsWith('server') || to.startsWith('components'));
 		expect(bad.map(([, example]) => example)).toEqual([]);

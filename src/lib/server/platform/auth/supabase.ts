@@ -5,6 +5,7 @@
  * or a revocation by an administrator ends it on the next request.
  */
 import { createServerClient } from '@supabase/ssr';
+import type { JwtPayload } from '@supabase/supabase-js';
 import type { Cookies } from '@sveltejs/kit';
 import WebSocket from 'ws';
 import { ANON, type Claims, type Driver } from '../db/index';
@@ -18,17 +19,22 @@ export interface SupabaseOptions {
 	fetch?: typeof fetch;
 }
 
+/** The adapter's per-request client: the session lives in the request's cookies. */
+export function supabaseClient(options: SupabaseOptions, cookies: Cookies) {
+	return createServerClient(options.url, options.anonKey, {
+		cookies: {
+			getAll: () => cookies.getAll(),
+			setAll: (list) => list.forEach(({ name, value, options: o }) => cookies.set(name, value, { ...o, path: '/' }))
+		},
+		// Node 20 has no global WebSocket and supabase-js refuses to construct a client without one
+		// (STACK.md trap 5); `ws` is the transport on every Node version, so they all behave alike.
+		realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
+		global: options.fetch ? { fetch: options.fetch } : undefined
+	});
+}
+
 export function createSupabaseAuth(driver: Driver, options: SupabaseOptions): Auth {
-	const client = (cookies: Cookies) =>
-		createServerClient(options.url, options.anonKey, {
-			cookies: {
-				getAll: () => cookies.getAll(),
-				setAll: (list) => list.forEach(({ name, value, options: o }) => cookies.set(name, value, { ...o, path: '/' }))
-			},
-			// Node 20 has no global WebSocket and supabase-js refuses to start without one.
-			realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
-			global: options.fetch ? { fetch: options.fetch } : undefined
-		});
+	const client = (cookies: Cookies) => supabaseClient(options, cookies);
 
 	async function live(sessionId: string | undefined, userId: string): Promise<boolean> {
 		if (!sessionId) return false;
@@ -47,9 +53,18 @@ export function createSupabaseAuth(driver: Driver, options: SupabaseOptions): Au
 		kind: 'supabase',
 
 		async resolve(cookies) {
-			const { data, error } = await client(cookies).auth.getClaims();
-			if (error || !data?.claims?.sub) return ANON;
-			const c = data.claims;
+			const supabase = client(cookies); // outside the try: a client that cannot start is an error, not anon
+			let c: JwtPayload;
+			try {
+				const { data, error } = await supabase.auth.getClaims();
+				if (error || !data?.claims?.sub) return ANON;
+				c = data.claims;
+			} catch {
+				// supabase-js throws, instead of answering an error, for some tokens a visitor can write
+				// into their own cookie (an unknown alg under the real key id, a payload that is not JSON):
+				// refused like any other unverified token, not a 500
+				return ANON;
+			}
 			if (!(await live(c.session_id as string | undefined, c.sub))) return ANON;
 			return {
 				sub: c.sub,

@@ -1,4 +1,5 @@
 /** Files under a directory on this machine (default ./.data/uploads). */
+import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { checkKey, type Storage } from './port';
@@ -17,10 +18,18 @@ export function createLocalStorage(root: string): Storage {
 		async put(key, body) {
 			const file = fileOf(key);
 			await fs.mkdir(path.dirname(file), { recursive: true });
-			// write then rename, so a reader never sees half a file
-			const tmp = `${file}.${process.pid}.tmp`;
+			// write, then link into place: a reader never sees half a file, and unlike a rename a link
+			// never replaces a photo already there (Supabase Storage refuses the same, x-upsert false)
+			const tmp = `${file}.${process.pid}.${crypto.randomUUID()}.tmp`;
 			await fs.writeFile(tmp, body, { mode: 0o640 });
-			await fs.rename(tmp, file);
+			try {
+				await fs.link(tmp, file);
+			} catch (e) {
+				if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`storage key exists: ${key}`, { cause: e });
+				throw e;
+			} finally {
+				await fs.rm(tmp, { force: true });
+			}
 		},
 		async get(key) {
 			try {

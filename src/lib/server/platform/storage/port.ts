@@ -6,6 +6,7 @@ export interface StoredObject {
 
 export interface Storage {
 	readonly kind: 'local' | 'supabase';
+	/** Stores a new object; never replaces one: fails when the key is taken. */
 	put(key: string, body: Uint8Array, contentType: string): Promise<void>;
 	get(key: string): Promise<StoredObject | null>;
 	delete(key: string): Promise<void>;

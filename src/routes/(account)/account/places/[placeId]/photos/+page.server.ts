@@ -53,6 +53,8 @@ export const actions: Actions = {
 		const file = data.get('photo');
 		if (!(file instanceof File) || file.size === 0) setError(form, 'caption', m.reg_photo_choose());
 		if (!form.valid || !(file instanceof File) || file.size === 0) return fail(400, { form });
+		// refuse anyone who may not work on the place before a byte reaches the storage
+		await locals.db((tx) => placeToWorkOn(tx, placeId));
 		const processed = await processPhoto(new Uint8Array(await file.arrayBuffer()));
 		if (!processed.ok) return setError(form, 'caption', PROBLEM[processed.problem]());
 		const { storage } = await services();
