@@ -86,10 +86,10 @@ describe('schema lints', () => {
 			select table_schema || '.' || table_name || ':' || privilege_type as t from information_schema.role_table_grants
 			where grantee = 'anon' and privilege_type in ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE')`);
 		expect(writes).toEqual([]);
-		const casework = await q<{ t: string }>(`
+		const caseworkGrants = await q<{ t: string }>(`
 			select table_name || ':' || privilege_type as t from information_schema.role_table_grants
 			where grantee = 'anon' and table_schema = 'casework'`);
-		expect(casework).toEqual([]);
+		expect(caseworkGrants).toEqual([]);
 	});
 
 	// issue 14: Supabase's default privileges grant anon and authenticated ALL on what is created
