@@ -8,9 +8,9 @@ import { m } from '$lib/paraglide/messages';
 import { withClaims, type Claims, type Driver, type Tx } from './db/index';
 import { transientKind } from './db/faults';
 
-export function requestDb(driver: Driver, claims: Claims): App.Locals['db'] {
+export function requestDb(driver: Driver, claims: Claims, statementTimeoutMs?: number): App.Locals['db'] {
 	return <T>(fn: (tx: Tx) => Promise<T>): Promise<T> =>
-		withClaims(driver, claims, fn).catch((e: unknown) => {
+		withClaims(driver, claims, fn, statementTimeoutMs).catch((e: unknown) => {
 			const kind = transientKind(e);
 			if (kind === 'timeout') error(503, m.error_db_timeout());
 			if (kind === 'unavailable') error(503, m.error_db_unavailable());

@@ -9,6 +9,7 @@ describe('transientKind', () => {
 			expect(transientKind(pgError(code)), code).toBe('unavailable');
 		expect(transientKind(new Error('Connection terminated unexpectedly'))).toBe('unavailable');
 		expect(transientKind(new Error('timeout exceeded when trying to connect'))).toBe('unavailable');
+		expect(transientKind(new Error('Client has encountered a connection error and is not queryable'))).toBe('unavailable');
 	});
 
 	it('a statement timeout is its own kind', () => {

@@ -14,7 +14,7 @@ const TRANSIENT_STATES = [
 ];
 /** What the OS and node-postgres say when the connection itself went away or never came. */
 const TRANSIENT_SOCKET = /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT)$/;
-const TRANSIENT_MESSAGES = [/Connection terminated/i, /timeout exceeded when trying to connect/i];
+const TRANSIENT_MESSAGES = [/Connection terminated/i, /timeout exceeded when trying to connect/i, /connection error and is not queryable/i];
 
 export type Transient = 'unavailable' | 'timeout';
 

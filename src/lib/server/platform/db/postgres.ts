@@ -22,6 +22,13 @@ function wrap(client: pg.PoolClient): Tx {
 
 async function inTransaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>, setup = ''): Promise<T> {
 	const client = await pool.connect();
+	// A server that restarts or fails over ends this backend while we hold it: the client then
+	// emits 'error' (unheard, it would crash the process) and must not go back to the pool.
+	let broken: Error | undefined;
+	const onError = (error: Error) => {
+		broken = error;
+	};
+	client.on('error', onError);
 	try {
 		await client.query('begin' + setup);
 		const result = await fn(wrap(client));
@@ -31,7 +38,8 @@ async function inTransaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>, setup
 		await client.query('rollback').catch(() => {});
 		throw error;
 	} finally {
-		client.release();
+		client.off('error', onError);
+		client.release(broken);
 	}
 }
 
