@@ -5,8 +5,8 @@
 --   approximate   the centre of a grid cell of at least 1 km² that holds the place, never
 --                 within 350 m of it; the address down to 町丁目; the area; no venue name
 --                 (a named venue can be looked up on any map).
---   contact_only  no point, no address, no venue name; the area only as its 地区 or 圏域,
---                 never the 自治会, 町丁目 or 小学校区.
+--   contact_only  no point, no address, no venue name, no access note (「○○駅から徒歩5分」);
+--                 the area only as its 地区 or 圏域, never the 自治会, 町丁目 or 小学校区.
 --
 -- The grid: cells of 0.0125° longitude × 0.01° latitude (1.11 km × 0.98–1.27 km across Japan,
 -- 1.08–1.41 km²). The point published is the centre of the cell the place lies in; when that
@@ -49,6 +49,7 @@ revoke execute on function private.coarse_area_id(uuid) from public;
 alter table public.places
   add column public_venue_name text,
   add column public_area_id uuid,
+  add column public_access_note text,
   add foreign key (public_area_id, municipality_id) references public.areas (id, municipality_id)
     on delete set null (public_area_id);
 create index places_public_area_id_idx on public.places (public_area_id);
@@ -74,6 +75,7 @@ begin
     new.public_address := exact_address;
   end if;
   new.public_venue_name := case when new.disclosure = 'exact' then new.venue_name end;
+  new.public_access_note := case when new.disclosure <> 'contact_only' then new.access_note end;
   new.public_area_id := case when new.disclosure = 'contact_only' then private.coarse_area_id(new.area_id) else new.area_id end;
   return new;
 end
@@ -121,7 +123,7 @@ as $$
                               'lat', round(extensions.st_y(loc::extensions.geometry)::numeric, 6))
     else
       r - 'updated_at' - 'version' - 'created_at' - 'created_by' - 'public_location' - 'public_address'
-        - 'public_venue_name' - 'public_area_id' - 'public_lat' - 'public_lon'
+        - 'public_venue_name' - 'public_area_id' - 'public_access_note' - 'public_lat' - 'public_lon'
         - 'search_text' - 'id' - 'place_id' - 'organization_id' - 'municipality_id'
   end
 $$;
@@ -130,7 +132,7 @@ $$;
 revoke select on public.places from anon;
 grant select (
   id, municipality_id, organization_id, name, name_kana, summary, description, category, target_groups,
-  accommodations, venue_type, fee_yen, fee_note, accessibility, access_note, contact_phone, contact_email,
+  accommodations, venue_type, fee_yen, fee_note, accessibility, public_access_note, contact_phone, contact_email,
   website, disclosure, public_location, public_address, public_lat, public_lon, public_venue_name,
   public_area_id, search_text, status, verified_at, version, created_at, updated_at
 ) on public.places to anon;

@@ -134,7 +134,7 @@ describe('disclosure levels', () => {
 		expect(r.smallest).toBeGreaterThan(1_000_000);
 	});
 
-	it('the venue name is public only for exact; a 窓口のみ place is named by its 地区, never its 自治会', async () => {
+	it('the venue name is public only for exact; a 窓口のみ place has no access note and is named by its 地区, never its 自治会', async () => {
 		const [nb] = await db.system((tx) =>
 			tx.query<{ id: string; district: string }>(
 				`select nb.id, d.id as district from public.areas nb join public.areas s on s.id = nb.parent_id
@@ -145,27 +145,30 @@ describe('disclosure levels', () => {
 		const seen = async () =>
 			(
 				await db.as(ANON, (tx) =>
-					tx.query<{ venue: string | null; area: string | null }>(
-						`select public_venue_name as venue, public_area_id as area from public.places where id = $1`,
+					tx.query<{ venue: string | null; area: string | null; access: string | null }>(
+						`select public_venue_name as venue, public_area_id as area, public_access_note as access from public.places where id = $1`,
 						[id]
 					)
 				)
 			)[0];
 		const set = (disclosure: string) =>
 			db.as(user(USERS.moderator), (tx) =>
-				tx.query(`update public.places set disclosure = $2, venue_name = '山田さん宅', area_id = $3 where id = $1`, [id, disclosure, nb.id])
+				tx.query(
+					`update public.places set disclosure = $2, venue_name = '山田さん宅', access_note = '本町駅から徒歩3分', area_id = $3 where id = $1`,
+					[id, disclosure, nb.id]
+				)
 			);
 		await set('exact');
-		expect(await seen()).toEqual({ venue: '山田さん宅', area: nb.id });
+		expect(await seen()).toEqual({ venue: '山田さん宅', area: nb.id, access: '本町駅から徒歩3分' });
 		await set('approximate');
-		expect(await seen()).toEqual({ venue: null, area: nb.id });
+		expect(await seen()).toEqual({ venue: null, area: nb.id, access: '本町駅から徒歩3分' });
 		await set('contact_only');
-		expect(await seen()).toEqual({ venue: null, area: nb.district });
+		expect(await seen()).toEqual({ venue: null, area: nb.district, access: null });
 		// the 自治会 moved straight under its 圏域: the place is named by that instead
 		const [{ sphere }] = await db.system((tx) =>
 			tx.query<{ sphere: string }>(`select id as sphere from public.areas where kind = 'sphere' limit 1`)
 		);
 		await db.system((tx) => tx.query(`update public.areas set parent_id = $2 where id = $1`, [nb.id, sphere]));
-		expect(await seen()).toEqual({ venue: null, area: sphere });
+		expect(await seen()).toEqual({ venue: null, area: sphere, access: null });
 	});
 });

@@ -4,7 +4,7 @@
  * the demo town. The real point is read on the system path; the public never reaches it.
  *
  * - approximate: every coordinate pair in anything published about the place is ≥ 350 m from it.
- * - 窓口のみ: nothing published about it holds its venue name, address (any part down to 町丁目),
+ * - 窓口のみ: nothing published about it holds its venue name, access note, address (any part down to 町丁目),
  *   自治会 or 小学校区 name, or any coordinate; its venue name and 自治会 do not find it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +76,7 @@ interface Real {
 	lat: number;
 	address: string;
 	venueName: string | null;
+	accessNote: string | null;
 	/** names of the areas a 窓口のみ place must not be named by: its 自治会/町丁目/小学校区 and their like */
 	smallAreas: string[];
 }
@@ -150,7 +151,7 @@ beforeAll(async () => {
 	real = await db.system((tx) =>
 		tx.query<Real>(
 			`select p.id, p.name, p.disclosure::text as disclosure, st_x(l.location::geometry) as lon, st_y(l.location::geometry) as lat,
-			   l.address, p.venue_name as "venueName",
+			   l.address, p.venue_name as "venueName", p.access_note as "accessNote",
 			   coalesce((with recursive up as (select a.id, a.parent_id, a.kind, a.name from public.areas a where a.id = p.area_id
 			               union all select a.id, a.parent_id, a.kind, a.name from public.areas a join up on a.id = up.parent_id)
 			             select array_agg(name) from up where kind in ('neighborhood', 'chome', 'school_district')), '{}') as "smallAreas"
@@ -201,8 +202,8 @@ describe('location privacy on every public output (issue 10 item 8)', () => {
 		const leaks: string[] = [];
 		for (const p of hidden) {
 			const chome = p.address.replace(town, '').match(/^.+?丁目/)?.[0];
-			const secrets = [p.venueName, p.address, chome, ...p.smallAreas].filter((s): s is string => !!s);
-			expect(secrets.length, p.name).toBeGreaterThanOrEqual(4);
+			const secrets = [p.venueName, p.accessNote, p.address, chome, ...p.smallAreas].filter((s): s is string => !!s);
+			expect(secrets.length, p.name).toBeGreaterThanOrEqual(5);
 			const outputs = published.get(p.id) ?? {};
 			expect(Object.keys(outputs), p.name).toEqual(expect.arrayContaining(['page data', '.ics', 'places.csv', 'HSDS', 'print']));
 			expect(outputs['GeoJSON'], p.name).toBeUndefined();
@@ -238,6 +239,7 @@ describe('location privacy on every public output (issue 10 item 8)', () => {
 			`select location from public.place_locations limit 1`,
 			`select venue_name from public.places limit 1`,
 			`select area_id from public.places limit 1`,
+			`select access_note from public.places limit 1`,
 			`select * from public.places limit 1`
 		])
 			await expect(

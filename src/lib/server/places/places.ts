@@ -77,7 +77,7 @@ export async function getPlace(tx: Tx, id: string): Promise<PlaceDetail | null> 
 		`select p.id, p.name, p.name_kana as "nameKana", p.category::text as category, p.summary, p.description,
 		   p.target_groups::text[] as "targetGroups", p.accommodations::text[] as accommodations,
 		   p.venue_type::text as "venueType", p.public_venue_name as "venueName", p.fee_yen as "feeYen", p.fee_note as "feeNote",
-		   p.accessibility, p.access_note as "accessNote", p.contact_phone as "contactPhone", p.contact_email as "contactEmail",
+		   p.accessibility, p.public_access_note as "accessNote", p.contact_phone as "contactPhone", p.contact_email as "contactEmail",
 		   p.website, p.disclosure::text as disclosure, p.public_address as "publicAddress",
 		   st_x(p.public_location::geometry) as lon, st_y(p.public_location::geometry) as lat,
 		   p.verified_at as "verifiedAt", p.updated_at as "updatedAt",
