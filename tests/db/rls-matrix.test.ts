@@ -336,6 +336,9 @@ const SPECS: TableSpec[] = [
 		table: 'public.places',
 		key: 'id',
 		marker: ['name', 'マーカーの場'],
+		// anon reads only what disclosure lets out (location-privacy.test.ts: `select *` is refused)
+		columnsFor: (actor) =>
+			actor === 'anon' ? 'id, name, public_location, public_address, public_venue_name, public_area_id, public_access_note' : '*',
 		variants: [
 			placeVariant('published, own organisation', ORG_OWN, TOWN_A, 'published', {
 				select: ALL,

@@ -102,7 +102,7 @@ export function toHsdsService(p: ExportPlace, baseUrl: URL) {
 								name: p.venueName ?? p.name,
 								latitude: located ? p.lat : null,
 								longitude: located ? p.lon : null,
-								// approximate places carry a point snapped to a grid cell and an address to 町丁目
+								// approximate places carry the centre of a ≥ 1 km² grid cell (≥ 350 m from the place) and an address to 町丁目
 								description: p.disclosure === 'approximate' ? 'approximate location' : null,
 								addresses: p.address
 									? [

@@ -45,7 +45,7 @@ export async function exportPlaces(tx: Tx, f: SearchFilter, now: Date, limit = E
 	params.push(offset, limit);
 	const rows = await tx.query<Omit<ExportPlace, 'activities'>>(
 		`select p.id, p.name, p.name_kana as "nameKana", p.category::text as category, p.summary, p.description,
-		   p.target_groups::text[] as "targetGroups", p.accommodations::text[] as accommodations, p.venue_name as "venueName",
+		   p.target_groups::text[] as "targetGroups", p.accommodations::text[] as accommodations, p.public_venue_name as "venueName",
 		   p.fee_yen as "feeYen", p.fee_note as "feeNote", p.accessibility,
 		   coalesce(p.contact_phone, o.phone) as phone, coalesce(p.contact_email, o.email) as email,
 		   coalesce(p.website, o.website) as website, p.disclosure::text as disclosure, p.public_address as address,

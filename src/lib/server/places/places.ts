@@ -76,8 +76,8 @@ export async function getPlace(tx: Tx, id: string): Promise<PlaceDetail | null> 
 	const [row] = await tx.query<PlaceDetail>(
 		`select p.id, p.name, p.name_kana as "nameKana", p.category::text as category, p.summary, p.description,
 		   p.target_groups::text[] as "targetGroups", p.accommodations::text[] as accommodations,
-		   p.venue_type::text as "venueType", p.venue_name as "venueName", p.fee_yen as "feeYen", p.fee_note as "feeNote",
-		   p.accessibility, p.access_note as "accessNote", p.contact_phone as "contactPhone", p.contact_email as "contactEmail",
+		   p.venue_type::text as "venueType", p.public_venue_name as "venueName", p.fee_yen as "feeYen", p.fee_note as "feeNote",
+		   p.accessibility, p.public_access_note as "accessNote", p.contact_phone as "contactPhone", p.contact_email as "contactEmail",
 		   p.website, p.disclosure::text as disclosure, p.public_address as "publicAddress",
 		   st_x(p.public_location::geometry) as lon, st_y(p.public_location::geometry) as lat,
 		   p.verified_at as "verifiedAt", p.updated_at as "updatedAt",
@@ -86,7 +86,7 @@ export async function getPlace(tx: Tx, id: string): Promise<PlaceDetail | null> 
 		 from public.places p
 		 join public.municipalities mu on mu.id = p.municipality_id
 		 left join public.organizations o on o.id = p.organization_id
-		 left join public.areas a on a.id = p.area_id
+		 left join public.areas a on a.id = p.public_area_id
 		 where p.id = $1 and p.status = 'published'`,
 		[id]
 	);
@@ -122,7 +122,7 @@ export async function publicOpeningsOf(tx: Tx, placeId: string): Promise<PublicO
 export async function topAreaNames(tx: Tx, placeIds: string[]): Promise<Map<string, string>> {
 	const rows = await tx.query<{ place_id: string; name: string }>(
 		`with recursive up as (
-		   select p.id as place_id, a.id, a.parent_id, a.name from public.places p join public.areas a on a.id = p.area_id
+		   select p.id as place_id, a.id, a.parent_id, a.name from public.places p join public.areas a on a.id = p.public_area_id
 		   where p.id = any ($1::uuid[])
 		   union all
 		   select up.place_id, a.id, a.parent_id, a.name from up join public.areas a on a.id = up.parent_id

@@ -48,11 +48,11 @@ export function whereOf(f: SearchFilter, now: Date): { sql: string; params: unkn
 	}
 	if (f.areaId) {
 		const area = bind(f.areaId);
-		and.push(`(p.area_id in (
+		and.push(`(p.public_area_id in (
 			with recursive sub as (select id from public.areas where id = ${area}::uuid
 			  union all select a.id from public.areas a join sub on a.parent_id = sub.id)
 			select id from sub)
-		  or (p.area_id is null and exists (select 1 from public.areas a where a.id = ${area}::uuid and st_covers(a.boundary, p.public_location))))`);
+		  or (p.public_area_id is null and exists (select 1 from public.areas a where a.id = ${area}::uuid and st_covers(a.boundary, p.public_location))))`);
 	}
 	// Coordinates are compared as plain numbers first: those comparisons are leakproof, so the
 	// planner can use the (public_lat, public_lon) index under RLS (see the migration).
@@ -104,7 +104,9 @@ export async function searchPlaces(
 	}[f.sort];
 	const rows = await tx.query<PlaceHit & { total: number }>(
 		`with hits as (
-		   select p.*, ${distance} as "distanceM", ${overdue} as overdue,
+		   select p.id, p.name, p.name_kana, p.category, p.summary, p.public_address, p.disclosure, p.fee_yen,
+		     p.accommodations, p.target_groups, p.organization_id, p.public_area_id, p.public_location, p.verified_at,
+		     ${distance} as "distanceM", ${overdue} as overdue,
 		     (select min(o.starts_at) from public.activity_occurrences o where o.place_id = p.id and o.ends_at > ${nowParam}) as "nextStart"
 		   from public.places p
 		   where ${sql}
@@ -118,7 +120,7 @@ export async function searchPlaces(
 		   p.verified_at as "verifiedAt", count(*) over ()::int as total
 		 from hits p
 		 left join public.organizations org on org.id = p.organization_id
-		 left join public.areas a on a.id = p.area_id
+		 left join public.areas a on a.id = p.public_area_id
 		 order by ${order}
 		 limit ${bind(pageSize)} offset ${bind((f.page - 1) * pageSize)}`,
 		params

@@ -34,7 +34,7 @@ const HEADER = [
 	'最終確認日',
 	'ID'
 ];
-const PRECISION = { exact: '正確', approximate: 'おおよそ（約500m四方）', contact_only: '非公開（窓口のみ）' };
+const PRECISION = { exact: '正確', approximate: 'おおよそ（約1km四方）', contact_only: '非公開（窓口のみ）' };
 
 export const GET: RequestHandler = async ({ url, request, locals }) => {
 	const { filter, errors } = parseSearch(url.searchParams);
