@@ -29,7 +29,7 @@ create policy "moderators and tenant admins read search misses" on public.search
 -- The one write: add one to today's count of a keyword that found nothing. The municipality is
 -- the searched area's, or the only one with published places when no area was chosen (a search
 -- of several towns at once is not counted). At most 500 distinct keywords per town and day, so
--- the table stays small whoever calls it.
+-- the table stays small whoever calls it; rows older than two years go as new ones come.
 create function public.count_search_miss(p_query text, p_area_id uuid) returns void
 language plpgsql
 security definer
@@ -56,6 +56,8 @@ begin
      and (select count(*) from public.search_misses s where s.municipality_id = muni and s.day = d) >= 500 then
     return;
   end if;
+  -- kept two years: enough for a yearly report and its comparison, no longer
+  delete from public.search_misses s where s.municipality_id = muni and s.day < d - 730;
   insert into public.search_misses (municipality_id, day, query) values (muni, d, q)
   on conflict (municipality_id, day, query) do update set count = public.search_misses.count + 1;
 end

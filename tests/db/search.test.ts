@@ -267,6 +267,9 @@ describe('public search', () => {
 			await db.system((tx) => tx.query(`delete from public.search_misses`)); // the typo test's searches
 			const miss = (q: string) => db.as(ANON, (tx) => nothingFound(tx, parseSearch(new URLSearchParams({ q })).filter, now));
 			expect((await search('q=ぬえぬえ')).total).toBe(0);
+			await db.system((tx) =>
+				tx.query(`insert into public.search_misses (municipality_id, day, query) values ($1, current_date - 731, 'ふるい')`, [TOWN_A])
+			);
 			await miss('ぬえぬえ');
 			await miss('ヌエヌエ');
 			await miss('ｎｕｅ  ぬえ');

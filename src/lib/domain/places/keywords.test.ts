@@ -16,6 +16,10 @@ describe('keywords', () => {
 		expect(codesNamed(variantsOf('こども食堂'), table)).toEqual(['kodomo_shokudo']);
 		expect(codesNamed(variantsOf('salon'), table)).toEqual(['salon']);
 		expect(codesNamed(variantsOf('子'), table)).toEqual([]);
+		// Latin letters name a label at the start of a word only
+		expect(codesNamed(variantsOf('cafe'), table)).toEqual(['kodomo_shokudo']);
+		expect(codesNamed(variantsOf('on'), table)).toEqual([]);
+		expect(codesNamed(variantsOf('sal'), table)).toEqual(['salon']);
 	});
 
 	it('suggests the nearest known term for a typo, and nothing for a known or a far term', () => {

@@ -59,11 +59,21 @@ export function variantsOf(term: string): string[] {
 /** code → the labels a person may type for it (Japanese and English). */
 export type LabelTable = Record<string, string[]>;
 
-/** The codes whose label contains one of the keyword's spellings. */
+/**
+ * Whether a folded label holds a folded keyword: anywhere for Japanese, at the start of a word
+ * for Latin letters (so "on" does not name every "Salon" and "Anyone").
+ */
+function labelHolds(label: string, v: string): boolean {
+	if (/[^\x20-\x7e]/.test(v)) return label.includes(v);
+	for (let i = label.indexOf(v); i >= 0; i = label.indexOf(v, i + 1)) if (i === 0 || !/[a-z0-9]/.test(label[i - 1])) return true;
+	return false;
+}
+
+/** The codes whose label holds one of the keyword's spellings; never for one character. */
 export function codesNamed(variants: string[], table: LabelTable): string[] {
-	if (variants[0].length < 2) return [];
+	if ([...variants[0]].length < 2) return [];
 	return Object.entries(table)
-		.filter(([, labels]) => labels.some((l) => variants.some((v) => searchFold(l).includes(v))))
+		.filter(([, labels]) => labels.some((l) => variants.some((v) => labelHolds(searchFold(l), v))))
 		.map(([code]) => code);
 }
 
