@@ -9,6 +9,8 @@ import { parseSearch } from '../../src/lib/domain/places/search';
 import { ANON } from '../../src/lib/server/platform/db/index';
 import { scheduleColumns, scheduleFromRow, type ScheduleRow } from '../../src/lib/server/places/schedules';
 import { nothingFound, placeFeatures, searchPlaces } from '../../src/lib/server/places/search';
+import { ACCOMMODATIONS, CATEGORIES, TARGET_GROUPS } from '../../src/lib/domain/shared/taxonomy';
+import { label } from '../../src/lib/i18n/index';
 import { TEST_TODAY } from './config';
 import { openTestDb, user, type TestDb } from './helpers';
 import { TOWN_A, USERS, buildWorld } from './world';
@@ -239,6 +241,26 @@ describe('public search', () => {
 					q
 				).toEqual([]);
 			}
+		});
+
+		it('every category, target and 配慮 label of the message catalogue, in Japanese and English, finds its places', async () => {
+			const vocabularies = [
+				['category', 'category', CATEGORIES],
+				['target_group', 'target', TARGET_GROUPS],
+				['accommodation', 'acc', ACCOMMODATIONS]
+			] as const;
+			for (const [vocabulary, param, codes] of vocabularies)
+				for (const code of codes) {
+					const tagged = await ids(`${param}=${code}`);
+					for (const locale of ['ja', 'en'] as const) {
+						const q = label(vocabulary, code, locale);
+						const found = await ids(new URLSearchParams({ q }).toString());
+						expect(
+							[...tagged].filter((x) => !found.has(x)),
+							`${q} (${code})`
+						).toEqual([]);
+					}
+				}
 		});
 
 		it('a typo gets the nearest known term as 「もしかして」, one that finds places', async () => {
