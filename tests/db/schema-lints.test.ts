@@ -72,6 +72,9 @@ describe('schema lints', () => {
 			'auth.uid',
 			// issue 4: residents send 「情報提供」 without an account; this security definer function is
 			// their only write (rate limited inside, one row per form id) — anon has no table grant.
+			// issue 10: a search that found nothing adds one to its keyword's count (folded, bounded,
+			// no digits or @, at most 500 keywords per town and day) — anon has no grant on the table.
+			'public.count_search_miss',
 			'public.submit_suggestion'
 		]);
 	});

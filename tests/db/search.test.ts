@@ -8,10 +8,12 @@ import { isOnToday, isThisWeek, matchesWhen } from '../../src/lib/domain/shared/
 import { parseSearch } from '../../src/lib/domain/places/search';
 import { ANON } from '../../src/lib/server/platform/db/index';
 import { scheduleColumns, scheduleFromRow, type ScheduleRow } from '../../src/lib/server/places/schedules';
-import { placeFeatures, searchPlaces } from '../../src/lib/server/places/search';
+import { nothingFound, placeFeatures, searchPlaces } from '../../src/lib/server/places/search';
+import { ACCOMMODATIONS, CATEGORIES, TARGET_GROUPS } from '../../src/lib/domain/shared/taxonomy';
+import { label } from '../../src/lib/i18n/index';
 import { TEST_TODAY } from './config';
 import { openTestDb, user, type TestDb } from './helpers';
-import { USERS, buildWorld } from './world';
+import { TOWN_A, USERS, buildWorld } from './world';
 
 let db: TestDb;
 const now = TEST_TODAY; // Sunday 2026-11-22 10:00 JST
@@ -173,5 +175,141 @@ describe('public search', () => {
 		const few = JSON.parse(await db.as(ANON, (tx) => placeFeatures(tx, filter, now, 5)));
 		expect(few.features).toHaveLength(5);
 		expect(few.truncated).toBe(true);
+	});
+
+	describe('keywords find what people type (issue 10 item 1)', () => {
+		const ids = async (qs: string) => new Set((await search(qs)).places.map((p) => p.id));
+		const published = (where: string, params: unknown[] = []) =>
+			db.system(async (tx) =>
+				(await tx.query<{ id: string }>(`select id from public.places where status = 'published' and ${where}`, params)).map((r) => r.id)
+			);
+
+		it('子ども食堂, 子供食堂 and こども食堂 each find every 子ども食堂', async () => {
+			const shokudo = await published(`category = 'kodomo_shokudo'`);
+			expect(shokudo.length).toBeGreaterThan(3);
+			for (const q of ['子ども食堂', '子供食堂', 'こども食堂', 'コドモ食堂', 'こどもしょくどう']) {
+				const found = await ids(`q=${encodeURIComponent(q)}`);
+				expect(
+					shokudo.filter((id) => !found.has(id)),
+					q
+				).toEqual([]);
+			}
+		});
+
+		it('いばしょ finds what 居場所 finds, and every 居場所', async () => {
+			const kanji = await ids('q=居場所');
+			const ibasho = await published(`category = 'ibasho'`);
+			expect(ibasho.length).toBeGreaterThan(0);
+			expect([...kanji].sort()).toEqual([...(await ids('q=いばしょ'))].sort());
+			expect(ibasho.every((id) => kanji.has(id))).toBe(true);
+		});
+
+		it('たいそう finds the 体操 places', async () => {
+			const taiso = await published(`(coalesce(description, '') || name || coalesce(summary, '')) like '%体操%'`);
+			expect(taiso.length).toBeGreaterThan(0);
+			const found = await ids(`q=${encodeURIComponent('たいそう')}`);
+			expect(taiso.filter((id) => !found.has(id))).toEqual([]);
+			expect([...found].sort()).toEqual([...(await ids('q=体操'))].sort());
+		});
+
+		it('an area name finds every place in the area and the areas inside it', async () => {
+			for (const name of ['中部圏域', '本町地区', '本町小学校区']) {
+				const [{ id }] = await db.system((tx) => tx.query<{ id: string }>(`select id from public.areas where name = $1`, [name]));
+				const inArea = await ids(`area=${id}`);
+				expect(inArea.size, name).toBeGreaterThan(0);
+				const found = await ids(`q=${encodeURIComponent(name)}`);
+				expect(
+					[...inArea].filter((x) => !found.has(x)),
+					name
+				).toEqual([]);
+			}
+		});
+
+		it('a category, target or 配慮 label finds the places that have it', async () => {
+			for (const [q, filter] of [
+				['見学だけOK', 'acc=observe_ok'],
+				['送迎あり', 'acc=pickup'],
+				['高齢の方', 'target=elderly'],
+				['サロン', 'category=salon'],
+				['フードパントリー', 'category=food_support']
+			]) {
+				const tagged = await ids(filter);
+				expect(tagged.size, q).toBeGreaterThan(0);
+				const found = await ids(`q=${encodeURIComponent(q)}`);
+				expect(
+					[...tagged].filter((x) => !found.has(x)),
+					q
+				).toEqual([]);
+			}
+		});
+
+		it('every category, target and 配慮 label of the message catalogue, in Japanese and English, finds its places', async () => {
+			const vocabularies = [
+				['category', 'category', CATEGORIES],
+				['target_group', 'target', TARGET_GROUPS],
+				['accommodation', 'acc', ACCOMMODATIONS]
+			] as const;
+			for (const [vocabulary, param, codes] of vocabularies)
+				for (const code of codes) {
+					const tagged = await ids(`${param}=${code}`);
+					for (const locale of ['ja', 'en'] as const) {
+						const q = label(vocabulary, code, locale);
+						const found = await ids(new URLSearchParams({ q }).toString());
+						expect(
+							[...tagged].filter((x) => !found.has(x)),
+							`${q} (${code})`
+						).toEqual([]);
+					}
+				}
+		});
+
+		it('a typo gets the nearest known term as 「もしかして」, one that finds places', async () => {
+			for (const [typo, meant] of [
+				['こども食道', '子ども食堂'],
+				['サロソ', 'サロン']
+			]) {
+				const f = parseSearch(new URLSearchParams({ q: typo })).filter;
+				const { total } = await db.as(ANON, (tx) => searchPlaces(tx, f, now));
+				const { suggestion } = await db.as(ANON, (tx) => nothingFound(tx, f, now));
+				expect(total > 0 || suggestion === meant, `${typo}: total ${total}, suggestion ${suggestion}`).toBe(true);
+				expect(suggestion).toBe(meant);
+				expect((await search(`q=${encodeURIComponent(meant)}`)).total).toBeGreaterThan(0);
+			}
+			const fine = parseSearch(new URLSearchParams({ q: 'サロン' })).filter;
+			expect((await db.as(ANON, (tx) => nothingFound(tx, fine, now))).suggestion).toBeNull();
+		});
+
+		it('a search that found nothing is counted by keyword and day, never with digits, @ or long text', async () => {
+			const misses = () =>
+				db.system((tx) =>
+					tx.query<{ query: string; count: number; municipality_id: string }>(
+						`select query, count, municipality_id from public.search_misses order by query`
+					)
+				);
+			await db.system((tx) => tx.query(`delete from public.search_misses`)); // the typo test's searches
+			const miss = (q: string) => db.as(ANON, (tx) => nothingFound(tx, parseSearch(new URLSearchParams({ q })).filter, now));
+			expect((await search('q=ぬえぬえ')).total).toBe(0);
+			await db.system((tx) =>
+				tx.query(`insert into public.search_misses (municipality_id, day, query) values ($1, current_date - 731, 'ふるい')`, [TOWN_A])
+			);
+			await miss('ぬえぬえ');
+			await miss('ヌエヌエ');
+			await miss('ｎｕｅ  ぬえ');
+			await miss('山田 090-1234');
+			await miss('a@example.jp');
+			await miss('あ'.repeat(21));
+			expect(await misses()).toEqual([
+				{ query: 'nue ヌエ', count: 1, municipality_id: TOWN_A },
+				{ query: 'ヌエヌエ', count: 2, municipality_id: TOWN_A }
+			]);
+			// anon writes only through the function
+			await expect(
+				db.as(ANON, (tx) =>
+					tx.query(`insert into public.search_misses (municipality_id, day, query) values ($1, current_date, 'x')`, [TOWN_A])
+				)
+			).rejects.toThrow();
+			expect(await db.as(user(USERS.moderator), (tx) => tx.query(`select * from public.search_misses`))).toHaveLength(2);
+			expect(await db.as(user(USERS.volunteer), (tx) => tx.query(`select * from public.search_misses`))).toHaveLength(0);
+		});
 	});
 });

@@ -70,6 +70,24 @@ test.describe('finding a place', () => {
 		for (const t of texts) expect(t).toContain('サロン');
 	});
 
+	test('a typo gets 「もしかして」, and a search that finds nothing offers to widen it', async ({ page }) => {
+		await page.goto(`/?q=${encodeURIComponent('こども食道')}`);
+		const suggestion = page.getByTestId('suggestion');
+		await expect(suggestion).toContainText('もしかして');
+		await suggestion.getByRole('link', { name: '子ども食堂' }).click();
+		await expect(page).toHaveURL(/q=%E5%AD%90%E3%81%A9%E3%82%82%E9%A3%9F%E5%A0%82/);
+		await expect(page.getByTestId('place-card').first()).toBeVisible();
+
+		await page.goto(`/?q=${encodeURIComponent('ぬえぬえ')}&category=salon`);
+		const widen = page.getByTestId('widen');
+		await expect(widen.getByRole('link', { name: 'キーワード以外の条件を外してさがす' })).toBeVisible();
+		await expectNoAxeViolations(page);
+		await widen.getByRole('link', { name: 'キーワードを外してさがす' }).click();
+		await expect(page).toHaveURL(/category=salon/);
+		await expect(page).not.toHaveURL(/q=/);
+		await expect(page.getByTestId('place-card').first()).toBeVisible();
+	});
+
 	test('works on a 360 px wide screen and at 200% zoom without sideways scrolling', async ({ browser }) => {
 		for (const options of [{ viewport: { width: 360, height: 740 } }, { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 }]) {
 			const context = await browser.newContext({ ...options, locale: 'ja-JP' });

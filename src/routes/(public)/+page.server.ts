@@ -4,7 +4,7 @@ import { parseSearch } from '$lib/domain/places/search';
 import { formatSpan } from '$lib/i18n/format';
 import { getLocale } from '$lib/paraglide/runtime';
 import { activitiesOf, areaOptions } from '$lib/server/places/places';
-import { PAGE_SIZE, searchPlaces } from '$lib/server/places/search';
+import { nothingFound, PAGE_SIZE, searchPlaces } from '$lib/server/places/search';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -31,6 +31,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			when: (activities.get(p.id) ?? []).map((a) => (a.schedule.rrule ? describe(a.schedule, locale) : (a.scheduleNote ?? ''))),
 			located: p.lon !== null
 		}));
-		return { filter, errors, total, pageSize: PAGE_SIZE, places: cards, areas: await areaOptions(tx) };
+		// a page past the end is not a search that found nothing
+		const { suggestion } = total === 0 ? await nothingFound(tx, filter, now) : { suggestion: null };
+		return { filter, errors, total, pageSize: PAGE_SIZE, places: cards, areas: await areaOptions(tx), suggestion };
 	});
 };

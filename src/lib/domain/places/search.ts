@@ -172,3 +172,29 @@ export function searchFold(text: string): string {
 		.toLowerCase()
 		.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
 }
+
+export type Widening = 'area' | 'near' | 'filters' | 'keyword';
+
+/**
+ * Ways to widen a search that found nothing: drop the area, drop the point searched near, drop
+ * every filter but the keywords, drop the keywords but keep the filters. A way is offered only
+ * when it changes the search and no earlier way already gives the same one.
+ */
+export function widenings(f: SearchFilter): { kind: Widening; params: URLSearchParams }[] {
+	const base = { ...f, page: 1 };
+	const candidates: [Widening, SearchFilter][] = [
+		['area', { ...base, areaId: null }],
+		['near', { ...base, near: null, sort: f.sort === 'distance' ? 'next' : f.sort }],
+		['filters', { ...EMPTY_FILTER, terms: f.terms, sort: f.sort === 'distance' ? 'next' : f.sort }],
+		['keyword', { ...base, terms: [] }]
+	];
+	const seen = new Set([toSearchParams(base).toString()]);
+	const out: { kind: Widening; params: URLSearchParams }[] = [];
+	for (const [kind, wider] of candidates) {
+		const params = toSearchParams(wider);
+		if (seen.has(params.toString())) continue;
+		seen.add(params.toString());
+		out.push({ kind, params });
+	}
+	return out;
+}

@@ -3,9 +3,12 @@
  * SearchFilter becomes a bound parameter — no user text is ever spliced into the statement.
  */
 import { CONFIRMATION_INTERVAL_DAYS, OVERDUE_GRACE_DAYS } from '$lib/domain/places/freshness';
-import { searchFold, type SearchFilter } from '$lib/domain/places/search';
+import { codesNamed, missKey, SPELLINGS, suggest, variantsOf, type LabelTable } from '$lib/domain/places/keywords';
+import type { SearchFilter } from '$lib/domain/places/search';
 import { DAY_MS, endOfJstDay, endOfJstWeek } from '$lib/domain/shared/schedule/jst';
+import { ACCOMMODATIONS, CATEGORIES, TARGET_GROUPS } from '$lib/domain/shared/taxonomy';
 import type { Accommodation, Category, DisclosureLevel, TargetGroup } from '$lib/domain/shared/taxonomy';
+import { label, type Vocabulary } from '$lib/i18n/index';
 import type { Tx } from '../platform/db/types';
 
 export const PAGE_SIZE = 30;
@@ -31,6 +34,46 @@ export interface PlaceHit {
 	verifiedAt: Date | null;
 }
 
+/** A vocabulary's labels as a person may type them: from the message catalogue, in both languages. */
+function labelTable(vocabulary: Vocabulary, codes: readonly string[]): LabelTable {
+	return Object.fromEntries(codes.map((c) => [c, [label(vocabulary, c, 'ja'), label(vocabulary, c, 'en')]]));
+}
+let tables: { category: LabelTable; target_group: LabelTable; accommodation: LabelTable } | null = null;
+/** The labels keywords are matched against (built once: the catalogue does not change at run time). */
+export function searchLabels() {
+	tables ??= {
+		category: labelTable('category', CATEGORIES),
+		target_group: labelTable('target_group', TARGET_GROUPS),
+		accommodation: labelTable('accommodation', ACCOMMODATIONS)
+	};
+	return tables;
+}
+
+/**
+ * One keyword's condition: any of its spellings in the place's own text, or a category, target
+ * or 配慮 whose label contains it, or an area (with every area inside it) whose name contains it.
+ */
+function termCondition(term: string, bind: (v: unknown) => string): string {
+	// each spelling is a LIKE pattern only after its own wildcards are escaped
+	const variants = variantsOf(term);
+	const patterns = bind(variants.map((v) => `%${v.replace(/[\\%_]/g, '\\$&')}%`));
+	const labels = searchLabels();
+	const or = [`p.search_text like any (${patterns}::text[])`];
+	const categories = codesNamed(variants, labels.category);
+	if (categories.length) or.push(`p.category::text = any (${bind(categories)}::text[])`);
+	const targets = codesNamed(variants, labels.target_group);
+	if (targets.length) or.push(`p.target_groups::text[] && ${bind(targets)}::text[]`);
+	const accommodations = codesNamed(variants, labels.accommodation);
+	if (accommodations.length) or.push(`p.accommodations::text[] && ${bind(accommodations)}::text[]`);
+	if (variants[0].length >= 2)
+		or.push(`p.area_id in (
+			with recursive sub as (select id from public.areas where search_name like any (${patterns}::text[])
+			  union all select a.id from public.areas a join sub on a.parent_id = sub.id)
+			select id from sub)
+		  or (p.area_id is null and exists (select 1 from public.areas a where a.search_name like any (${patterns}::text[]) and st_covers(a.boundary, p.public_location)))`);
+	return `(${or.join('\n\t\t  or ')})`;
+}
+
 /** WHERE clause and parameters for a filter, on `public.places p`. */
 export function whereOf(f: SearchFilter, now: Date): { sql: string; params: unknown[] } {
 	const params: unknown[] = [];
@@ -41,11 +84,7 @@ export function whereOf(f: SearchFilter, now: Date): { sql: string; params: unkn
 	if (f.targets.length) and.push(`p.target_groups::text[] && ${bind(f.targets)}::text[]`);
 	if (f.accommodations.length) and.push(`p.accommodations::text[] @> ${bind(f.accommodations)}::text[]`);
 	if (f.freeOnly) and.push(`p.fee_yen = 0`);
-	for (const term of f.terms) {
-		// the term is a LIKE pattern only after its own wildcards are escaped
-		const escaped = searchFold(term).replace(/[\\%_]/g, '\\$&');
-		and.push(`p.search_text like ${bind(`%${escaped}%`)}`);
-	}
+	for (const term of f.terms) and.push(termCondition(term, bind));
 	if (f.areaId) {
 		const area = bind(f.areaId);
 		and.push(`(p.public_area_id in (
@@ -164,4 +203,21 @@ export async function placeFeatures(tx: Tx, f: SearchFilter, now: Date, limit: n
 		params
 	);
 	return fc;
+}
+
+/**
+ * When a search found nothing: the 「もしかして」 keywords (each typo replaced by the nearest
+ * label, spelling or area name, offered only when they find something), and the miss counted
+ * for the unmet-need report — its folded text only, and only when missKey allows keeping it.
+ */
+export async function nothingFound(tx: Tx, f: SearchFilter, now: Date): Promise<{ suggestion: string | null }> {
+	if (!f.terms.length) return { suggestion: null };
+	const key = missKey(f.terms);
+	if (key) await tx.query(`select public.count_search_miss($1, $2::uuid)`, [key, f.areaId]);
+	const areas = await tx.query<{ name: string }>(`select distinct name from public.areas`);
+	const labels = Object.values(searchLabels()).flatMap((t) => Object.values(t).flat());
+	const suggestion = suggest(f.terms, [...labels, ...SPELLINGS.flat(), ...areas.map((a) => a.name)]);
+	if (!suggestion) return { suggestion: null };
+	const found = await countAll(tx, { ...f, terms: suggestion.split(' '), page: 1 }, now);
+	return { suggestion: found > 0 ? suggestion : null };
 }

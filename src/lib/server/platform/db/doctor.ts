@@ -11,8 +11,8 @@ const OWN_SCHEMAS = `('public', 'private', 'casework')`;
 /** Where our data lives, including auth where baseline.sql made it ours (GoTrue owns it on Supabase). */
 const DATA_SCHEMAS = `('public', 'private', 'auth', 'casework', 'supabase_migrations')`;
 
-/** The only functions anon may call: GoTrue's claim helpers and the resident's 「情報提供」. */
-export const ANON_FUNCTIONS = ['auth.email', 'auth.jwt', 'auth.role', 'auth.uid', 'public.submit_suggestion'];
+/** The only functions anon may call: GoTrue's claim helpers, the resident's 「情報提供」 and the zero-result count. */
+export const ANON_FUNCTIONS = ['auth.email', 'auth.jwt', 'auth.role', 'auth.uid', 'public.submit_suggestion', 'public.count_search_miss'];
 /** Extensions the migrations need, in Supabase's `extensions` schema. */
 export const REQUIRED_EXTENSIONS = ['pg_trgm', 'pgcrypto', 'postgis'];
 
