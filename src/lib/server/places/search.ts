@@ -66,11 +66,11 @@ function termCondition(term: string, bind: (v: unknown) => string): string {
 	const accommodations = codesNamed(variants, labels.accommodation);
 	if (accommodations.length) or.push(`p.accommodations::text[] && ${bind(accommodations)}::text[]`);
 	if (variants[0].length >= 2)
-		or.push(`p.area_id in (
+		or.push(`p.public_area_id in (
 			with recursive sub as (select id from public.areas where search_name like any (${patterns}::text[])
 			  union all select a.id from public.areas a join sub on a.parent_id = sub.id)
 			select id from sub)
-		  or (p.area_id is null and exists (select 1 from public.areas a where a.search_name like any (${patterns}::text[]) and st_covers(a.boundary, p.public_location)))`);
+		  or (p.public_area_id is null and exists (select 1 from public.areas a where a.search_name like any (${patterns}::text[]) and st_covers(a.boundary, p.public_location)))`);
 	return `(${or.join('\n\t\t  or ')})`;
 }
 
