@@ -149,6 +149,38 @@ describe('participants', () => {
 		expect(row.notes).toBeNull();
 	});
 
+	// issue 13: the list grows for years; it is read a page at a time, and only that page is logged
+	it('the list comes a page at a time, in code order, with the total; only the rows shown are logged as read', async () => {
+		const { total, participants: all } = await db.as(coordinator, (tx) => listParticipants(tx));
+		expect(total).toBeGreaterThanOrEqual(3);
+		const listed = async () =>
+			Object.fromEntries(
+				(
+					await db.system((tx) =>
+						tx.query<{ id: string; n: number }>(
+							`select record_id as id, count(*)::int as n from casework.access_log
+							 where action = 'list' and actor_id = $1 group by record_id`,
+							[USERS.coordinator]
+						)
+					)
+				).map((r) => [r.id, r.n])
+			);
+		const first = await db.as(coordinator, (tx) => listParticipants(tx, 1, 2));
+		const before = await listed();
+		const second = await db.as(coordinator, (tx) => listParticipants(tx, 2, 2));
+		const after = await listed();
+		expect(first.total).toBe(total);
+		expect(first.participants).toHaveLength(2);
+		expect(second.participants.length).toBeGreaterThanOrEqual(1);
+		const codes = [...first.participants, ...second.participants].map((p) => p.code);
+		expect(codes).toEqual(all.slice(0, codes.length).map((p) => p.code));
+		expect(new Set(codes).size).toBe(codes.length);
+		// reading page 2 logged page 2's rows once each, and nobody else's
+		const logged = all.filter((p) => (after[p.id] ?? 0) - (before[p.id] ?? 0) === 1).map((p) => p.id);
+		expect(logged).toEqual(second.participants.map((p) => p.id));
+		expect((await db.as(coordinator, (tx) => listParticipants(tx, 1000, 2))).participants).toEqual([]);
+	});
+
 	it('every read and change is in the access log, by whom, in the same transaction', async () => {
 		const id = await newParticipant('T-LOG');
 		await db.as(coordinator, (tx) => getParticipant(tx, id));

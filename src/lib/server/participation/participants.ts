@@ -77,8 +77,16 @@ export interface ParticipantSummary {
 	latestOpening: string | null;
 }
 
-export async function listParticipants(tx: Tx): Promise<ParticipantSummary[]> {
-	const rows = await tx.query<ParticipantSummary>(
+/** Participants shown per page: a town's list grows for years; a page is what a coordinator reads. */
+export const PARTICIPANT_PAGE_SIZE = 100;
+
+/** One page of the list, by code, and how many there are in all. Only the rows shown are logged as read. */
+export async function listParticipants(
+	tx: Tx,
+	page = 1,
+	pageSize = PARTICIPANT_PAGE_SIZE
+): Promise<{ participants: ParticipantSummary[]; total: number }> {
+	const participants = await tx.query<ParticipantSummary>(
 		`select p.id, p.municipality_id as "municipalityId", p.code, a.name as "areaName", p.age_band as "ageBand",
 		        p.waiting_since as "waitingSince", p.id = any (private.assigned_participant_ids()) as "assignedToMe",
 		        l.status as "latestStatus", l.opening_title as "latestOpening"
@@ -86,15 +94,17 @@ export async function listParticipants(tx: Tx): Promise<ParticipantSummary[]> {
 		 left join public.areas a on a.id = p.area_id
 		 left join lateral (select status, opening_title from casework.placements x where x.participant_id = p.id
 		   order by x.created_at desc limit 1) l on true
-		 order by p.code limit 1000`
+		 order by p.code, p.id limit $1 offset $2`,
+		[pageSize, (page - 1) * pageSize]
 	);
 	await logReads(
 		tx,
 		'list',
 		'participant',
-		rows.map((r) => ({ id: r.id, municipalityId: r.municipalityId, participantId: r.id }))
+		participants.map((r) => ({ id: r.id, municipalityId: r.municipalityId, participantId: r.id }))
 	);
-	return rows;
+	const [{ total }] = await tx.query<{ total: number }>('select count(*)::int as total from casework.participants');
+	return { participants, total };
 }
 
 function values(f: ParticipantForm) {

@@ -57,3 +57,10 @@ export function isCrossSiteForm(request: Request, url: URL): boolean {
 	if (!FORM_TYPES.includes(type)) return false;
 	return request.headers.get('origin') !== url.origin;
 }
+
+/** `?page=` of a paged list: a whole number from 1 (全角 digits too); anything else is the first page. */
+export function pageParam(url: URL, max = 100_000): number {
+	const raw = url.searchParams.get('page')?.normalize('NFKC');
+	const n = raw !== undefined && /^\d{1,6}$/.test(raw) ? Number(raw) : 1;
+	return n >= 1 && n <= max ? n : 1;
+}
