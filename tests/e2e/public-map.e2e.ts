@@ -276,6 +276,39 @@ test.describe('the map beside the list', () => {
 		await context.close();
 	});
 
+	// issue 10 item 2: on a phone without WebGL the map is made while its tab is hidden
+	test('a 360 px phone without WebGL shows the map when 「地図」 is tapped, not a grey box', async ({ playwright }) => {
+		const browser = await playwright.chromium.launch({
+			executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-3d-apis',
+				'--disable-dev-shm-usage',
+				'--no-first-run',
+				'--disable-background-networking'
+			]
+		});
+		const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'ja-JP', hasTouch: true, isMobile: true });
+		await page.route(/^https?:\/\/(?!localhost[:/])/, (r) => r.abort());
+		await page.goto('/');
+		// made while its tab is hidden (the list is shown first)
+		const map = page.getByRole('region', { name: '場所の地図', includeHidden: true });
+		await expect(map).toBeHidden();
+		await expect(map).toHaveAttribute('data-renderer', 'leaflet');
+		await expect(map).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+		await page.getByRole('button', { name: '地図', exact: true }).tap();
+		await expect(map).toBeVisible();
+		// the canvas the places are drawn on has the map's size, and the clusters are on screen
+		await expect.poll(async () => (await map.locator('canvas').first().boundingBox())?.width ?? 0).toBeGreaterThan(300);
+		await expect(map.locator('.tm-cluster-badge').first()).toBeVisible();
+		const box = (await map.boundingBox())!;
+		const badge = (await map.locator('.tm-cluster-badge').first().boundingBox())!;
+		expect(badge.x).toBeGreaterThanOrEqual(box.x);
+		expect(badge.x + badge.width).toBeLessThanOrEqual(box.x + box.width);
+		await browser.close();
+	});
+
 	test('without WebGL the map falls back to Leaflet automatically', async ({ playwright }) => {
 		const browser = await playwright.chromium.launch({
 			executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

@@ -32,11 +32,17 @@ export function createLeaflet(el: HTMLElement, opts: RendererOptions): MapRender
 		maxNativeZoom: theme.BASEMAP_MAX_ZOOM,
 		maxZoom: theme.MAP_MAX_ZOOM
 	}).addTo(map);
-	if (opts.center) map.setView([opts.center[1], opts.center[0]], opts.zoom ?? 14);
-	else {
-		const b = placesBounds(coords);
-		map.fitBounds(b ? toLatLngBounds(b) : JAPAN, FIT);
-	}
+	const initialView = () => {
+		if (opts.center) map.setView([opts.center[1], opts.center[0]], opts.zoom ?? 14);
+		else {
+			const b = placesBounds(coords);
+			map.fitBounds(b ? toLatLngBounds(b) : JAPAN, { ...FIT, animate: false });
+		}
+	};
+	initialView();
+	// Created inside a hidden container (the phone's 「地図」 tab before it is tapped), the map has no
+	// size: its first view is fitted again once it has one.
+	let sized = el.clientWidth > 0 && el.clientHeight > 0;
 
 	const layer = L.layerGroup().addTo(map);
 	map.createPane('tmSelected').style.zIndex = '650';
@@ -122,6 +128,14 @@ export function createLeaflet(el: HTMLElement, opts: RendererOptions): MapRender
 	return {
 		kind: 'leaflet',
 		ready,
+		resize() {
+			map.invalidateSize({ animate: false });
+			if (!sized && el.clientWidth > 0 && el.clientHeight > 0) {
+				sized = true;
+				initialView();
+			}
+			void refresh().catch(onError);
+		},
 		async setPlaces(places: PlaceCollection) {
 			index.destroy();
 			coords = placeCoords(places);

@@ -133,6 +133,9 @@ export function createMapLibre(el: HTMLElement, opts: RendererOptions): MapRende
 	return {
 		kind: 'maplibre',
 		ready: firstDraw.then(idle).then(() => index.complete()),
+		resize() {
+			map.resize();
+		},
 		async setPlaces(places: PlaceCollection) {
 			index.destroy();
 			coords = placeCoords(places);

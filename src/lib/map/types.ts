@@ -61,5 +61,7 @@ export interface MapRenderer {
 	setPlaces(places: PlaceCollection): Promise<void>;
 	/** Highlight a place (null clears); pans to it when it is off-screen. */
 	select(id: string | null): void;
+	/** The container changed size (e.g. shown after being hidden): redraw for it. */
+	resize(): void;
 	destroy(): void;
 }
