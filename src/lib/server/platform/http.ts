@@ -45,17 +45,22 @@ export function badParameters(errors: ParamError[], allowed: Record<string, stri
 	);
 }
 
+/** The content types an HTML form can post (the ones a browser sends cross-site without asking). */
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/** A request that carries a form body: a non-GET with a form content type. */
+export function formContentType(request: Request): string | null {
+	if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return null;
+	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+	return FORM_TYPES.includes(type) ? type : null;
+}
 
 /**
  * A form posted from another site: SvelteKit refuses these in production (its CSRF check) but
  * not under `vite dev`, so hooks.server.ts applies this there.
  */
 export function isCrossSiteForm(request: Request, url: URL): boolean {
-	if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return false;
-	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-	if (!FORM_TYPES.includes(type)) return false;
-	return request.headers.get('origin') !== url.origin;
+	return formContentType(request) !== null && request.headers.get('origin') !== url.origin;
 }
 
 /** `?page=` of a paged list: a whole number from 1 (全角 digits too); anything else is the first page. */

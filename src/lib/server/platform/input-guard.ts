@@ -5,8 +5,7 @@
  */
 import type { Handle } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-
-const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+import { formContentType } from './http';
 
 /** The first input field holding a NUL byte, or null. File contents are not checked. */
 export async function fieldWithNul(request: Request, url: URL): Promise<string | null> {
@@ -18,8 +17,8 @@ export async function fieldWithNul(request: Request, url: URL): Promise<string |
 	}
 	if (path.includes('\0')) return 'path';
 	for (const [key, value] of url.searchParams) if (key.includes('\0') || value.includes('\0')) return key.replace(/\0/g, '') || 'query';
-	const type = (request.headers.get('content-type') ?? '').toLowerCase();
-	if (request.method !== 'GET' && request.method !== 'HEAD' && FORM_TYPES.some((t) => type.startsWith(t))) {
+	const type = formContentType(request);
+	if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
 		let form: FormData;
 		try {
 			form = await request.clone().formData();
