@@ -10,13 +10,12 @@ import crypto from 'node:crypto';
 import { isHttpError } from '@sveltejs/kit';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ParticipantForm } from '../../src/lib/domain/participation/schemas';
 import { createParticipant } from '../../src/lib/server/participation/participants';
 import type { Tx } from '../../src/lib/server/platform/db/index';
 import { openPostgres } from '../../src/lib/server/platform/db/postgres';
 import { requestDb } from '../../src/lib/server/platform/request-db';
 import { onPostgres, openTestDb, user, type TestDb } from './helpers';
-import { TOWN_A, USERS } from './world';
+import { PARTICIPANT_FORM, TOWN_A, USERS } from './world';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -58,27 +57,7 @@ async function terminate(pid: number) {
 }
 
 /** A coordinator registers a participant: a row and its name, in one save. */
-const register = (tx: Tx, code: string) => createParticipant(tx, TOWN_A, { ...FORM, code });
-const FORM: ParticipantForm = {
-	code: '',
-	real_name: '試験 花子',
-	real_name_kana: 'しけん はなこ',
-	area_id: '',
-	age_band: '40s',
-	target_groups: ['hikikomori'],
-	interests: ['books'],
-	strengths: '',
-	goals: [],
-	availability: ['4-am'],
-	modes: ['walk'],
-	max_minutes: '20',
-	required_accommodations: [],
-	preferences: [],
-	needs_companion_first_visit: false,
-	notes: '',
-	share_summary_with_host: false,
-	version: 0
-};
+const register = (tx: Tx, code: string) => createParticipant(tx, TOWN_A, { ...PARTICIPANT_FORM, code });
 const code = () => `F-${crypto.randomBytes(3).toString('hex')}`;
 
 describe('faults on PostgreSQL', () => {

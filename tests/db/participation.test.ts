@@ -7,7 +7,6 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLACEMENT_STATUSES, canTransition, followUpsFor } from '../../src/lib/domain/participation';
-import type { ParticipantForm } from '../../src/lib/domain/participation/schemas';
 import { createOutboxMailer } from '../../src/lib/server/platform/mail/outbox';
 import { participantTrail } from '../../src/lib/server/participation/access-log';
 import { openingsFor } from '../../src/lib/server/participation/matching';
@@ -19,33 +18,12 @@ import { DEMO_EXAMPLE_OPENING_TITLE } from '../../scripts/seed/index';
 import { demoId } from '../../scripts/seed/random';
 import { deriveLinkKey } from '../../src/lib/server/platform/links/tokens';
 import { onPostgres, openTestDb, sqlState, user, type TestDb } from './helpers';
-import { TOWN_A, USERS, buildWorld } from './world';
+import { PARTICIPANT_FORM as FORM, TOWN_A, USERS, buildWorld } from './world';
 
 const KEY = deriveLinkKey(new TextEncoder().encode('a-test-secret-that-is-long-enough-0123456789'));
 const COLLEAGUE = demoId('test:user:participation-colleague');
 const coordinator = user(USERS.coordinator, 'aal2');
 const colleague = user(COLLEAGUE, 'aal2');
-
-const FORM: ParticipantForm = {
-	code: 'T-1',
-	real_name: '試験 太郎',
-	real_name_kana: 'しけん たろう',
-	area_id: '',
-	age_band: '30s',
-	target_groups: ['hikikomori'],
-	interests: ['books'],
-	strengths: '',
-	goals: [],
-	availability: ['4-am'],
-	modes: ['walk'],
-	max_minutes: '20',
-	required_accommodations: ['quiet'],
-	preferences: [],
-	needs_companion_first_visit: true,
-	notes: '',
-	share_summary_with_host: true,
-	version: 0
-};
 
 let db: TestDb;
 let exampleArea = '';

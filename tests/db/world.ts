@@ -5,6 +5,7 @@
 import { ANON, type Claims, type Tx } from '../../src/lib/server/platform/db/index';
 import { DEMO_MUNICIPALITY, DEMO_ORGS, DEMO_USERS } from '../../scripts/seed/index';
 import { demoId } from '../../scripts/seed/random';
+import type { ParticipantForm } from '../../src/lib/domain/participation/schemas';
 import { user } from './helpers';
 
 const demo = (role: string) => DEMO_USERS.find((u) => u.role === role)!.id;
@@ -58,3 +59,25 @@ export async function buildWorld(sys: Tx): Promise<void> {
 			);
 	}
 }
+
+/** A participant as a coordinator registers one (参加支援). */
+export const PARTICIPANT_FORM: ParticipantForm = {
+	code: 'T-1',
+	real_name: '試験 太郎',
+	real_name_kana: 'しけん たろう',
+	area_id: '',
+	age_band: '30s',
+	target_groups: ['hikikomori'],
+	interests: ['books'],
+	strengths: '',
+	goals: [],
+	availability: ['4-am'],
+	modes: ['walk'],
+	max_minutes: '20',
+	required_accommodations: ['quiet'],
+	preferences: [],
+	needs_companion_first_visit: true,
+	notes: '',
+	share_summary_with_host: true,
+	version: 0
+};

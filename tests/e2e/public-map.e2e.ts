@@ -1,4 +1,19 @@
+import type { BrowserType } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+
+/** Chromium as a municipal PC or an old phone runs it: no WebGL at all. */
+const launchWithoutWebGL = (playwright: { chromium: BrowserType }) =>
+	playwright.chromium.launch({
+		executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-3d-apis',
+			'--disable-dev-shm-usage',
+			'--no-first-run',
+			'--disable-background-networking'
+		]
+	});
 
 test.describe('finding a place', () => {
 	test('on a 360 px phone, filters in the URL leave the results near the top, the closed panel naming them', async ({ page }) => {
@@ -278,17 +293,7 @@ test.describe('the map beside the list', () => {
 
 	// issue 10 item 2: on a phone without WebGL the map is made while its tab is hidden
 	test('a 360 px phone without WebGL shows the map when 「地図」 is tapped, not a grey box', async ({ playwright }) => {
-		const browser = await playwright.chromium.launch({
-			executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-3d-apis',
-				'--disable-dev-shm-usage',
-				'--no-first-run',
-				'--disable-background-networking'
-			]
-		});
+		const browser = await launchWithoutWebGL(playwright);
 		const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'ja-JP', hasTouch: true, isMobile: true });
 		await page.route(/^https?:\/\/(?!localhost[:/])/, (r) => r.abort());
 		await page.goto('/');
@@ -310,17 +315,7 @@ test.describe('the map beside the list', () => {
 	});
 
 	test('without WebGL the map falls back to Leaflet automatically', async ({ playwright }) => {
-		const browser = await playwright.chromium.launch({
-			executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-3d-apis',
-				'--disable-dev-shm-usage',
-				'--no-first-run',
-				'--disable-background-networking'
-			]
-		});
+		const browser = await launchWithoutWebGL(playwright);
 		const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
 		await page.route(/^https?:\/\/(?!localhost[:/])/, (r) => r.abort());
 		await page.goto('/');
