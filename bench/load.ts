@@ -9,6 +9,8 @@
  */
 import { spawn, execSync } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
 import pg from 'pg';
@@ -23,6 +25,13 @@ const LEVELS = (process.env.LOAD_LEVELS ?? '10,50,100')
 	.map(Number)
 	.filter((n) => n > 0);
 const GEOJSON = '/api/places.geojson';
+/** LOAD_TARGETS=geojson,place: only the targets whose label contains one of these */
+const ONLY = process.env.LOAD_TARGETS?.split(',').filter(Boolean);
+
+interface Pids {
+	server?: number;
+	postmaster?: number;
+}
 
 interface Run {
 	p50: number;
@@ -32,9 +41,40 @@ interface Run {
 	non2xx: number;
 	socketErrors: number;
 	requests: number;
+	/** the server process's CPU time (user + system) per request */
+	cpuMsPerRequest: number;
+	/** the PostgreSQL cluster's CPU time per request */
+	pgCpuMsPerRequest: number;
 }
 
-/** A fresh database on the cluster, migrated and seeded with the demo town by scripts/db.ts. */
+/** /proc/<pid>/stat after the command name: [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime (ticks). */
+function stat(pid: number | string): string[] | null {
+	try {
+		return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	} catch {
+		return null;
+	}
+}
+const TICK_MS = 10; // USER_HZ = 100 on Linux
+
+/** CPU time of a process in ms (Linux; NaN elsewhere). */
+function cpuMs(pid: number | undefined): number {
+	const f = pid ? stat(pid) : null;
+	return f ? (Number(f[11]) + Number(f[12])) * TICK_MS : NaN;
+}
+
+/** CPU time of the PostgreSQL cluster in ms: the postmaster, the backends it has reaped, and the live ones. */
+function clusterCpuMs(postmaster: number | undefined): number {
+	const f = postmaster ? stat(postmaster) : null;
+	if (!f) return NaN;
+	let total = f.slice(11, 15).reduce((a, b) => a + Number(b), 0);
+	for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+		const c = stat(pid);
+		if (c && Number(c[1]) === postmaster) total += Number(c[11]) + Number(c[12]);
+	}
+	return total * TICK_MS;
+}
+
 async function preparedDatabase(superuserUrl: string, name: string): Promise<{ app: string; owner: string }> {
 	const admin = new pg.Client({ connectionString: superuserUrl });
 	await admin.connect();
@@ -84,7 +124,11 @@ async function coordinatorSession(ownerUrl: string, secret: string) {
 			.setIssuedAt()
 			.setExpirationTime(Math.floor(notAfter.getTime() / 1000))
 			.sign(new TextEncoder().encode(secret));
-		return { cookie: `${SESSION_COOKIE}=${token}`, participantId: participant.id, placeId: place.id };
+		const {
+			rows: [{ pid }]
+		} = await db.query<{ pid: number }>('select pg_backend_pid() as pid');
+		const postmaster = Number(stat(pid)?.[1]) || undefined; // the cluster runs on this machine
+		return { cookie: `${SESSION_COOKIE}=${token}`, participantId: participant.id, placeId: place.id, postmaster };
 	} finally {
 		await db.end();
 	}
@@ -114,8 +158,10 @@ async function startServer(env: Record<string, string>) {
 	throw new Error('the server did not start');
 }
 
-async function load(url: string, headers: Record<string, string>, connections: number, seconds: number): Promise<Run> {
+async function load(url: string, headers: Record<string, string>, connections: number, seconds: number, pids: Pids = {}): Promise<Run> {
 	const latencies: number[] = [];
+	const cpu0 = cpuMs(pids.server);
+	const pg0 = clusterCpuMs(pids.postmaster);
 	const result = await new Promise<autocannon.Result>((resolve, reject) => {
 		const instance = autocannon({ url, headers, connections, duration: seconds, timeout: 10 }, (error, r) =>
 			error ? reject(error) : resolve(r)
@@ -131,7 +177,9 @@ async function load(url: string, headers: Record<string, string>, connections: n
 		rps: result.requests.total / seconds,
 		non2xx: result.non2xx,
 		socketErrors: result.errors + result.timeouts,
-		requests: result.requests.total
+		requests: result.requests.total,
+		cpuMsPerRequest: (cpuMs(pids.server) - cpu0) / result.requests.total,
+		pgCpuMsPerRequest: (clusterCpuMs(pids.postmaster) - pg0) / result.requests.total
 	};
 }
 
@@ -140,9 +188,10 @@ export async function runLoadBench(): Promise<string[]> {
 	if (!superuserUrl) return ['## Load: skipped — no PostgreSQL (run through npm run bench)'];
 	const db = await preparedDatabase(superuserUrl, 'bench_load');
 	const secret = crypto.randomBytes(32).toString('base64url');
-	const { cookie, participantId, placeId } = await coordinatorSession(db.owner, secret);
-	execSync('npm run build', { stdio: 'ignore' });
+	const { cookie, participantId, placeId, postmaster } = await coordinatorSession(db.owner, secret);
+	if (process.env.LOAD_SKIP_BUILD !== '1') execSync('npm run build', { stdio: 'ignore' }); // LOAD_SKIP_BUILD=1: reuse build/
 	const { server, base, errors } = await startServer({ DATABASE_URL: db.app, DATABASE_ADMIN_URL: db.owner, SESSION_SECRET: secret });
+	const pids: Pids = { server: server.pid, postmaster };
 	const targets: [string, string, Record<string, string>][] = [
 		['/', '/', {}],
 		['place page', `/places/${placeId}`, {}],
@@ -152,12 +201,12 @@ export async function runLoadBench(): Promise<string[]> {
 	const rows: (string | number)[][] = [];
 	const verdict: string[] = [];
 	try {
-		for (const [label, path, headers] of targets) {
+		for (const [label, path, headers] of targets.filter(([l]) => !ONLY || ONLY.some((o) => l.includes(o)))) {
 			// the cookie must reach the page, not a redirect to sign-in or to the TOTP step
 			const probe = await fetch(base + path, { headers, redirect: 'manual' });
 			if (probe.status !== 200) throw new Error(`${label}: ${path} answered ${probe.status}, not 200`);
 			await load(base + path, headers, 1, Math.min(2, SECONDS)); // warm-up, not reported
-			const baseline = await load(base + path, headers, 1, SECONDS);
+			const baseline = await load(base + path, headers, 1, SECONDS, pids);
 			const row = (c: number, r: Run) => [
 				label,
 				c,
@@ -168,11 +217,14 @@ export async function runLoadBench(): Promise<string[]> {
 				r.requests,
 				r.non2xx,
 				r.socketErrors,
-				c === 1 ? '1.0× (baseline)' : `${(r.p95 / baseline.p95).toFixed(1)}×`
+				c === 1 ? '1.0× (baseline)' : `${(r.p95 / baseline.p95).toFixed(1)}×`,
+				`${(r.rps / baseline.rps).toFixed(1)}×`,
+				ms(r.cpuMsPerRequest),
+				ms(r.pgCpuMsPerRequest)
 			];
 			rows.push(row(1, baseline));
 			for (const c of LEVELS) {
-				const r = await load(base + path, headers, c, SECONDS);
+				const r = await load(base + path, headers, c, SECONDS, pids);
 				rows.push(row(c, r));
 				if (path === GEOJSON && c === 50) {
 					const ratio = r.p95 / baseline.p95;
@@ -190,9 +242,27 @@ export async function runLoadBench(): Promise<string[]> {
 	return [
 		`## Load: production build on 127.0.0.1, PostgreSQL (demo town), autocannon, ${SECONDS} s per run`,
 		'',
-		...table(['target', 'connections', 'p50', 'p95', 'p99', 'req/s', 'requests', 'non-2xx', 'socket errors', 'p95 ÷ 1-conn p95'], rows),
+		...table(
+			[
+				'target',
+				'connections',
+				'p50',
+				'p95',
+				'p99',
+				'req/s',
+				'requests',
+				'non-2xx',
+				'socket errors',
+				'p95 ÷ 1-conn p95',
+				'req/s ÷ 1-conn',
+				'Node CPU/req',
+				'PostgreSQL CPU/req'
+			],
+			rows
+		),
 		'',
 		...(verdict.length ? verdict : [`Bar (issue 13): not measured (50 connections not in LOAD_LEVELS)`]),
+		`A closed loop: at c connections latency ≈ c ÷ throughput, so p95 at 50 ≤ 3× the 1-connection p95 needs roughly 50 ÷ 3 ≈ 17× the 1-connection req/s; the column req/s ÷ 1-conn shows what this machine gives (${os.cpus().length} cores shared by the load generator, Node and PostgreSQL; load average at the end ${os.loadavg()[0].toFixed(1)}).`,
 		`Server error log lines during the runs: ${logged}${logged ? ` — first: ${errors[0].slice(0, 300)}` : ''}`
 	];
 }
