@@ -6,6 +6,7 @@
 import { spawn, execSync } from 'node:child_process';
 import { runApiBench } from './api';
 import { runBytesBench } from './bytes';
+import { runLoadBench } from './load';
 import { runMapBench } from './map';
 import { runMatchingBench } from './matching';
 
@@ -51,6 +52,7 @@ async function main() {
 	await run('matching', runMatchingBench);
 	await run('api', runApiBench);
 	await run('map', runMapBench);
+	await run('load', runLoadBench);
 	console.log(
 		`# つながりマップ benchmarks — ${new Date().toISOString()} — ${process.version}, ${(await import('node:os')).cpus().length} cores\n`
 	);
