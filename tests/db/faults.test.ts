@@ -82,10 +82,11 @@ describe('faults on PostgreSQL', () => {
 		});
 
 		it('every connection busy: a request that cannot get one in time is told to try again, and later ones are served', async () => {
-			const small = openPostgres(db.appUrl!, db.ownerUrl!, { max: 2, waitMs: 300 });
+			// waitMs also bounds opening a connection: long enough for a loaded machine to open two
+			const small = openPostgres(db.appUrl!, db.ownerUrl!, { max: 2, waitMs: 1500 });
 			try {
 				const ask = requestDb(small, coordinator());
-				const busy = [1, 2].map(() => ask((tx) => tx.query('select pg_sleep(1.5)')));
+				const busy = [1, 2].map(() => ask((tx) => tx.query('select pg_sleep(4)')));
 				expect(await refusal(() => ask((tx) => tx.query('select 1')))).toBe(UNAVAILABLE);
 				await Promise.all(busy);
 				expect(await ask((tx) => tx.query<{ one: number }>('select 1 as one'))).toEqual([{ one: 1 }]);
