@@ -36,3 +36,28 @@ export async function expectFits(page: Page, path: string) {
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 	expect(overflow, `${path} is wider than the screen: ${wide.join(' | ')}`).toBeLessThanOrEqual(0);
 }
+
+/**
+ * Opens `path` as a slow phone on a slow line meets it — the page is there, its JavaScript is not
+ * yet — runs `act` in that window, then lets the JavaScript arrive and waits for hydration (the root
+ * layout marks <html data-hydrated>). The scripts are held back until `act` is done, so the window
+ * is certain, not a race.
+ */
+export async function beforeHydration(page: Page, path: string, act: () => Promise<void>) {
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	const scripts = /\/_app\/immutable\/.+\.js$/;
+	await page.route(scripts, async (route) => {
+		await held;
+		await route.continue();
+	});
+	try {
+		await page.goto(path, { waitUntil: 'domcontentloaded' });
+		await act();
+		expect(await page.evaluate(() => document.documentElement.dataset.hydrated), 'hydrated before the person acted').toBeUndefined();
+	} finally {
+		release();
+	}
+	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, { timeout: 60_000 });
+	await page.unroute(scripts);
+}

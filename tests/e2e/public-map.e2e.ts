@@ -1,5 +1,5 @@
 import type { BrowserType } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { beforeHydration, expect, expectNoAxeViolations, test } from './fixtures';
 
 /** Chromium as a municipal PC or an old phone runs it: no WebGL at all. */
 const launchWithoutWebGL = (playwright: { chromium: BrowserType }) =>
@@ -115,6 +115,15 @@ test.describe('finding a place', () => {
 			await context.close();
 		}
 	});
+});
+
+// issue 10 item 4: on a slow phone the page shows seconds before it hydrates
+test('a keyword typed before the page has hydrated is kept, and searched for', async ({ page }) => {
+	const q = page.getByRole('searchbox', { name: 'キーワード' });
+	await beforeHydration(page, '/', () => q.pressSequentially('こども食堂'));
+	await expect(q).toHaveValue('こども食堂');
+	await page.getByRole('button', { name: 'この条件でさがす' }).click();
+	await expect(page).toHaveURL(/[?&]q=%E3%81%93%E3%81%A9%E3%82%82%E9%A3%9F%E5%A0%82/);
 });
 
 test.describe('a place page', () => {

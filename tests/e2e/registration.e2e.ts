@@ -9,7 +9,7 @@ import { nextOccurrences } from '../../src/lib/domain/shared/schedule';
 import { todayJst } from '../../src/lib/domain/shared/schedule/jst';
 import { formatSpan } from '../../src/lib/i18n/format';
 import { DEMO_ORGS } from '../../scripts/seed/demo-town';
-import { DEMO, expect, expectFits, expectNoAxeViolations, signIn as submitSignIn, test } from './fixtures';
+import { DEMO, beforeHydration, expect, expectFits, expectNoAxeViolations, signIn as submitSignIn, test } from './fixtures';
 
 const email = (role: string) => DEMO.users.find((u) => u.role === role)!.email;
 const PASSWORD = 'tsunagari-test-2026';
@@ -353,6 +353,20 @@ test('staff confirm on an organisation’s behalf after a phone call, recorded a
 	await expect(page.getByRole('status')).toHaveText('電話での確認を記録しました。');
 	await page.goto('/moderation/freshness');
 	await expect(page.getByTestId('fresh-recent').filter({ hasText: name }).first()).toContainText('職員が電話で確認');
+});
+
+// issue 10 item 4: a choice made while the page still loads survives hydration, and the form submits
+test('an organisation form filled in before the page has hydrated keeps the name and the chosen kind', async ({ page }) => {
+	await signIn(page, email('volunteer'));
+	const name = `読み込み中の会${Date.now() % 100000}`;
+	await beforeHydration(page, '/account/organizations/new', async () => {
+		await page.getByLabel('団体名').pressSequentially(name);
+		await page.getByLabel('団体の種類').selectOption('volunteer_group');
+	});
+	await expect(page.getByLabel('団体名')).toHaveValue(name);
+	await expect(page.getByLabel('団体の種類')).toHaveValue('volunteer_group');
+	await page.getByRole('button', { name: '団体を登録する' }).click();
+	await expect(page.getByRole('status')).toContainText('団体を登録しました');
 });
 
 test('an organisation’s admin invites a member through a signed link', async ({ page, browser }) => {
