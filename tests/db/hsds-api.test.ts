@@ -123,7 +123,12 @@ describe('HSDS 3.0 API (issue 10 item 17)', () => {
 	});
 
 	it('modified_after filters /services; a bad value → 400 naming it', async () => {
-		const [{ latest }] = await db.system((tx) => tx.query<{ latest: Date }>(`select max(updated_at) as latest from public.places`));
+		const [{ latest }] = await db.system((tx) =>
+			tx.query<{ latest: Date }>(
+				// the API reads milliseconds; the database keeps microseconds
+				`select date_trunc('milliseconds', max(updated_at)) + interval '1 millisecond' as latest from public.places`
+			)
+		);
 		const before = await list(`modified_after=${encodeURIComponent(latest.toISOString())}`);
 		expect(before.status).toBe(200);
 		expect(before.body.total_items).toBe(0);
