@@ -31,6 +31,10 @@ export interface SearchFilter {
 	bbox: [number, number, number, number] | null;
 	sort: Sort;
 	page: number;
+	/** APIs only (HSDS): one place, one organisation's places, places changed after a moment */
+	placeId?: string | null;
+	organizationId?: string | null;
+	modifiedAfter?: Date | null;
 }
 
 export const EMPTY_FILTER: SearchFilter = {

@@ -3,9 +3,52 @@
  * schedules) for directories that speak HSDS, and ORUK-style query parameters mapped onto our
  * search filter.
  */
+import { createHash } from 'node:crypto';
 import { describe } from '$lib/domain/shared/schedule';
+import type { ParamError } from '$lib/domain/shared/params';
+import { label, type Vocabulary } from '$lib/i18n';
 import type { ExportPlace } from './opendata';
 import { JST_OFFSET_HOURS } from '$lib/domain/shared/schedule/jst';
+
+/** HSDS (as published under this API root): the version and the base profile it follows. */
+export const HSDS_API_DETAILS = { version: '3.0', profile: 'https://docs.openreferral.org/en/latest/hsds/' };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string) => UUID.test(s);
+
+/** Our namespace for derived ids (a v4 uuid chosen once; never change it: ids must stay stable). */
+const NAMESPACE = '3f0b7c52-6d1e-4c8a-9e57-2b4f6a1d8c93';
+
+/** A name-based (RFC 9562 version 5, SHA-1) uuid: the same name, the same id, on every export. */
+export function uuidV5(name: string, namespace = NAMESPACE): string {
+	const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+	const b = createHash('sha1').update(ns).update(name, 'utf8').digest().subarray(0, 16);
+	b[6] = (b[6] & 0x0f) | 0x50;
+	b[8] = (b[8] & 0x3f) | 0x80;
+	const h = b.toString('hex');
+	return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** The id of a place's nested object of one kind (`location`, `address`, `phone`...). */
+const childId = (placeId: string, kind: string) => uuidV5(`${placeId}/${kind}`);
+
+/**
+ * HSDS `organization_id` (a uuid) and `modified_after` (an ISO 8601 date or date-time; without
+ * an offset it is Japan time), with an error naming the parameter for a bad value.
+ */
+export function hsdsFilterParams(
+	input: URLSearchParams,
+	errors: ParamError[]
+): { organizationId: string | null; modifiedAfter: Date | null } {
+	const org = input.get('organization_id');
+	if (org !== null && !isUuid(org)) errors.push({ param: 'organization_id', code: 'bad_format', value: org });
+	const raw = input.get('modified_after');
+	const m = raw === null ? null : /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)(Z|[+-]\d{2}:\d{2})?)?$/.exec(raw);
+	const modifiedAfter = m ? new Date(`${m[1]}T${m[2] ?? '00:00'}${m[3] ?? '+09:00'}`) : null;
+	if (raw !== null && (!modifiedAfter || Number.isNaN(modifiedAfter.getTime())))
+		errors.push({ param: 'modified_after', code: 'bad_format', value: raw });
+	return { organizationId: org !== null && isUuid(org) ? org : null, modifiedAfter };
+}
 
 /** HSDS/ORUK query parameters → our search parameters; the rest of the URL passes through. */
 export function hsdsToSearchParams(input: URLSearchParams): URLSearchParams {
@@ -33,9 +76,11 @@ export function hsdsToSearchParams(input: URLSearchParams): URLSearchParams {
 	return out;
 }
 
-const term = (vocabulary: string, code: string) => ({
-	id: `${vocabulary}:${code}`,
+/** A taxonomy term: one id per term wherever it appears; its name is the catalogue's ja label. */
+const term = (vocabulary: Vocabulary, code: string) => ({
+	id: uuidV5(`taxonomy_term/${vocabulary}:${code}`),
 	code,
+	name: label(vocabulary, code, 'ja'),
 	term: code,
 	taxonomy: `tsunagari-map:${vocabulary}`
 });
@@ -51,7 +96,7 @@ function schedules(p: ExportPlace) {
 		return {
 			id: a.id,
 			service_id: p.id,
-			location_id: p.disclosure === 'contact_only' ? null : p.id,
+			location_id: p.disclosure === 'contact_only' ? null : childId(p.id, 'location'),
 			dtstart: a.schedule.dtstart,
 			until: a.schedule.until ?? null,
 			timezone: JST_OFFSET_HOURS,
@@ -81,7 +126,7 @@ export function toHsdsService(p: ExportPlace, baseUrl: URL) {
 		fees_description: p.feeYen === null ? p.feeNote : `${p.feeYen}円${p.feeNote ? `（${p.feeNote}）` : ''}`,
 		last_modified: p.updatedAt.toISOString(),
 		assured_date: p.verifiedAt ? p.verifiedAt.toISOString().slice(0, 10) : null,
-		phones: p.phone ? [{ id: `${p.id}-phone`, number: p.phone, type: 'voice', languages: [{ code: 'ja' }] }] : [],
+		phones: p.phone ? [{ id: childId(p.id, 'phone'), number: p.phone, type: 'voice', languages: [{ code: 'ja' }] }] : [],
 		schedules: schedules(p),
 		organization: p.organization && {
 			id: p.organization.id,
@@ -94,10 +139,10 @@ export function toHsdsService(p: ExportPlace, baseUrl: URL) {
 				? []
 				: [
 						{
-							id: `${p.id}-at`,
+							id: childId(p.id, 'service_at_location'),
 							service_id: p.id,
 							location: {
-								id: p.id,
+								id: childId(p.id, 'location'),
 								location_type: 'physical',
 								name: p.venueName ?? p.name,
 								latitude: located ? p.lat : null,
@@ -107,23 +152,26 @@ export function toHsdsService(p: ExportPlace, baseUrl: URL) {
 								addresses: p.address
 									? [
 											{
-												id: `${p.id}-addr`,
+												id: childId(p.id, 'address'),
+												location_id: childId(p.id, 'location'),
 												address_1: p.address,
 												city: p.municipalityName,
 												state_province: p.prefecture,
+												// the database publishes it for exact places only (approximate: the address to 町丁目 alone)
+												postal_code: p.postalCode,
 												country: 'JP',
 												address_type: 'physical'
 											}
 										]
 									: [],
-								accessibility: p.accessibility ? [{ id: `${p.id}-acc`, description: p.accessibility }] : []
+								accessibility: p.accessibility ? [{ id: childId(p.id, 'accessibility'), description: p.accessibility }] : []
 							}
 						}
 					],
 		attributes: [
-			{ id: `${p.id}-category`, taxonomy_term: term('category', p.category) },
-			...p.targetGroups.map((t) => ({ id: `${p.id}-target-${t}`, taxonomy_term: term('target_group', t) })),
-			...p.accommodations.map((a) => ({ id: `${p.id}-acc-${a}`, taxonomy_term: term('accommodation', a) }))
+			{ id: childId(p.id, 'attribute/category'), taxonomy_term: term('category', p.category) },
+			...p.targetGroups.map((t) => ({ id: childId(p.id, `attribute/target_group:${t}`), taxonomy_term: term('target_group', t) })),
+			...p.accommodations.map((a) => ({ id: childId(p.id, `attribute/accommodation:${a}`), taxonomy_term: term('accommodation', a) }))
 		]
 	};
 }

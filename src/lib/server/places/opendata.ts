@@ -29,6 +29,7 @@ export interface ExportPlace {
 	website: string | null;
 	disclosure: DisclosureLevel;
 	address: string | null;
+	postalCode: string | null;
 	lat: number | null;
 	lon: number | null;
 	verifiedAt: Date | null;
@@ -49,6 +50,7 @@ export async function exportPlaces(tx: Tx, f: SearchFilter, now: Date, limit = E
 		   p.fee_yen as "feeYen", p.fee_note as "feeNote", p.accessibility,
 		   coalesce(p.contact_phone, o.phone) as phone, coalesce(p.contact_email, o.email) as email,
 		   coalesce(p.website, o.website) as website, p.disclosure::text as disclosure, p.public_address as address,
+		   p.public_postal_code as "postalCode",
 		   st_y(p.public_location::geometry) as lat, st_x(p.public_location::geometry) as lon,
 		   p.verified_at as "verifiedAt", p.updated_at as "updatedAt",
 		   mu.code as "municipalityCode", mu.prefecture, mu.name as "municipalityName",

@@ -84,6 +84,9 @@ export function whereOf(f: SearchFilter, now: Date): { sql: string; params: unkn
 	if (f.targets.length) and.push(`p.target_groups::text[] && ${bind(f.targets)}::text[]`);
 	if (f.accommodations.length) and.push(`p.accommodations::text[] @> ${bind(f.accommodations)}::text[]`);
 	if (f.freeOnly) and.push(`p.fee_yen = 0`);
+	if (f.placeId) and.push(`p.id = ${bind(f.placeId)}::uuid`);
+	if (f.organizationId) and.push(`p.organization_id = ${bind(f.organizationId)}::uuid`);
+	if (f.modifiedAfter) and.push(`p.updated_at > ${bind(f.modifiedAfter)}::timestamptz`);
 	for (const term of f.terms) and.push(termCondition(term, bind));
 	if (f.areaId) {
 		const area = bind(f.areaId);

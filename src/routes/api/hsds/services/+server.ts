@@ -1,5 +1,5 @@
 import { parseSearch, type ParamError } from '$lib/domain/places/search';
-import { toHsdsService, hsdsToSearchParams } from '$lib/server/places/hsds';
+import { toHsdsService, hsdsToSearchParams, hsdsFilterParams } from '$lib/server/places/hsds';
 import { badParameters, cached } from '$lib/server/platform/http';
 import { exportPlaces } from '$lib/server/places/opendata';
 import { countAll } from '$lib/server/places/search';
@@ -17,13 +17,16 @@ function positiveInt(raw: string | null, fallback: number, max: number, param: s
 
 /** GET /api/hsds/services — HSDS 3.0 services, paged as HSDS API pages. */
 export const GET: RequestHandler = async ({ url, request, locals }) => {
-	const { filter, errors } = parseSearch(hsdsToSearchParams(url.searchParams));
+	const { filter: searchFilter, errors } = parseSearch(hsdsToSearchParams(url.searchParams));
+	const filter = { ...searchFilter, ...hsdsFilterParams(url.searchParams, errors) };
 	const perPage = positiveInt(url.searchParams.get('per_page'), 50, MAX_PER_PAGE, 'per_page', errors);
 	const page = positiveInt(url.searchParams.get('page'), 1, 10_000, 'page', errors);
 	if (errors.length)
 		return badParameters(errors, {
 			taxonomy_term_id: 'category:<code>, target_group:<code>, accommodation:<code>',
-			per_page: `1–${MAX_PER_PAGE}`
+			per_page: `1–${MAX_PER_PAGE}`,
+			organization_id: 'a uuid',
+			modified_after: 'an ISO 8601 date or date-time, e.g. 2026-04-01T09:00:00+09:00'
 		});
 	const now = new Date();
 	const { places, total } = await locals.db(async (tx) => ({
