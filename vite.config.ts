@@ -49,6 +49,8 @@ export default defineConfig({
 					name: p.name,
 					environment: 'node',
 					include: ['tests/db/**/*.test.ts'],
+					// about the embedded database alone: run once, with PGlite
+					exclude: p.name === 'db-pglite' ? [] : ['tests/db/embedded-crash.test.ts'],
 					env: p.env,
 					globalSetup: ['tests/db/global-setup.ts'],
 					testTimeout: 60_000,

@@ -11,7 +11,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/lib/server/platform/db/pglite';
 import { asSystem } from '../../src/lib/server/platform/db/system';
-import { onPostgres } from './helpers';
 
 /** Runs the writer until it has acknowledged `rows` rows (or `ms` passed), then kills it. Returns the acknowledged ids. */
 async function writeAndKill(dataDir: string, first: number, rows: number, ms: number): Promise<number[]> {
@@ -43,32 +42,32 @@ async function writeAndKill(dataDir: string, first: number, rows: number, ms: nu
 	return acknowledged;
 }
 
+// vite.config.ts runs this file in the db-pglite project only
 describe('the embedded database killed during writes', () => {
-	if (!onPostgres)
-		it('reopens with every acknowledged row, twice over', async () => {
-			const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-crash-'));
-			const dataDir = path.join(dir, 'pgdata');
+	it('reopens with every acknowledged row, twice over', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-crash-'));
+		const dataDir = path.join(dir, 'pgdata');
+		try {
+			const first = await writeAndKill(dataDir, 1, 4000, 20_000);
+			const second = await writeAndKill(dataDir, 1_000_000, 4000, 20_000);
+			expect(first.length).toBeGreaterThan(100);
+			expect(second.length).toBeGreaterThan(100);
+			const driver = await openPglite(dataDir);
 			try {
-				const first = await writeAndKill(dataDir, 1, 4000, 20_000);
-				const second = await writeAndKill(dataDir, 1_000_000, 4000, 20_000);
-				expect(first.length).toBeGreaterThan(100);
-				expect(second.length).toBeGreaterThan(100);
-				const driver = await openPglite(dataDir);
-				try {
-					const [{ found, total }] = await asSystem(driver, (tx) =>
-						tx.query<{ found: number; total: number }>(
-							`select count(*) filter (where id = any ($1::int[]))::int as found, count(*)::int as total from public.crash_rows`,
-							[[...first, ...second]]
-						)
-					);
-					expect(found).toBe(first.length + second.length);
-					// a row whose commit had not returned may or may not be there; nothing else can be
-					expect(total - found).toBeLessThanOrEqual(2);
-				} finally {
-					await driver.close();
-				}
+				const [{ found, total }] = await asSystem(driver, (tx) =>
+					tx.query<{ found: number; total: number }>(
+						`select count(*) filter (where id = any ($1::int[]))::int as found, count(*)::int as total from public.crash_rows`,
+						[[...first, ...second]]
+					)
+				);
+				expect(found).toBe(first.length + second.length);
+				// a row whose commit had not returned may or may not be there; nothing else can be
+				expect(total - found).toBeLessThanOrEqual(2);
 			} finally {
-				fs.rmSync(dir, { recursive: true, force: true });
+				await driver.close();
 			}
-		}, 180_000);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	}, 180_000);
 });
