@@ -20,7 +20,7 @@ import {
 	tidy,
 	tidyLine
 } from './normalize';
-import { normalizeText } from './text';
+import { graphemeCount, normalizeText } from './text';
 
 /** A tag or comment opening: '<script', '</b', '<!--', '<img'. Plain '<' (1 < 2) passes. */
 const MARKUP = /<\s*\/?\s*[a-z!?]/i;
@@ -36,18 +36,23 @@ function plain<T extends z.ZodString>(s: T): T {
 		.refine((v) => !CONTROL.test(v), { error: () => m.reg_error_control() }) as T;
 }
 
+/** At most `max` characters as a person counts them (graphemes: 👨‍👩‍👧‍👦 is one). */
+function atMost<T extends z.ZodString>(s: T, max: number): T {
+	return s.refine((v) => v.length <= max || graphemeCount(v) <= max, { error: tooLong(max) }) as T;
+}
+
 /** One line of text; `required` gives the message for an empty field. */
 export function line(max: number, required?: () => string) {
 	let s = z.string().overwrite(tidyLine);
 	if (required) s = s.min(1, { error: required });
-	return plain(s.max(max, { error: tooLong(max) })).prefault('');
+	return plain(atMost(s, max)).prefault('');
 }
 
 /** Several lines of text (descriptions). */
 export function lines(max: number, required?: () => string) {
 	let s = z.string().overwrite(tidy);
 	if (required) s = s.min(1, { error: required });
-	return plain(s.max(max, { error: tooLong(max) })).prefault('');
+	return plain(atMost(s, max)).prefault('');
 }
 
 /** A choice from a fixed list, '' when nothing is chosen yet. */

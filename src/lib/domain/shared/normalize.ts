@@ -4,16 +4,14 @@
  * Each function returns its input unchanged (after tidying) when it cannot make sense of it,
  * so the schema can say what is wrong next to the field.
  */
-import { normalizeText } from './text';
+import { dropZeroWidth, normalizeText } from './text';
 
-const ZERO_WIDTH = /[\u200B-\u200D\uFEFF]/g;
 const FULLWIDTH_ALNUM = /[Ａ-Ｚａ-ｚ０-９]/g;
 
-/** Display text: zero-width characters gone, 全角 letters/digits made half-width, ends trimmed.
+/** Display text: zero-width characters gone (an emoji's joiner kept), 全角 letters/digits made half-width, ends trimmed.
  * 全角 punctuation (、。！（）) is kept as the writer typed it. */
 export function tidy(value: string): string {
-	return value
-		.replace(ZERO_WIDTH, '')
+	return dropZeroWidth(value)
 		.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
 		.replace(/\r\n?/g, '\n')
 		.trim();

@@ -124,6 +124,15 @@ describe('schedule builder fields', () => {
 		);
 	});
 
+	it('keeps an emoji ZWJ sequence whole and counts it as one character', () => {
+		const family = '👨\u200D👩\u200D👧\u200D👦';
+		const r = activitySchema.safeParse({ ...activity, title: `${family}親子で参加`, description: `${family}\n${family}` });
+		expect(r.data?.title).toBe(`${family}親子で参加`);
+		expect(r.data?.description).toBe(`${family}\n${family}`);
+		expect(errors(activitySchema.safeParse({ ...activity, title: family.repeat(100) })).title).toBeUndefined();
+		expect(errors(activitySchema.safeParse({ ...activity, title: family.repeat(101) })).title).toBe('100文字以内で入力してください');
+	});
+
 	it('each pattern asks for what it needs', () => {
 		expect(errors(activitySchema.safeParse({ ...activity, pattern: 'weekly', weekdays: [] })).weekdays).toBe('曜日を1つ以上選んでください');
 		expect(errors(activitySchema.safeParse({ ...activity, pattern: 'monthly_nth', nths: [], weekday: '' }))).toMatchObject({
