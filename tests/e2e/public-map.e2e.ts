@@ -243,7 +243,13 @@ test.describe('open data', () => {
 		expect(body).toMatchObject({ page_number: 1, size: 5, first_page: true });
 		expect(body.total_items).toBe(18);
 		const service = body.contents[0];
-		expect(service.attributes[0].taxonomy_term.id).toBe('category:kodomo_shokudo');
+		// the term of the category filtered on; HSDS ids are UUIDs (issue 10 item 17), the code and name say which
+		expect(service.attributes[0].taxonomy_term).toMatchObject({
+			id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+			code: 'kodomo_shokudo',
+			name: '子ども食堂',
+			taxonomy: 'tsunagari-map:category'
+		});
 		expect(service.schedules[0]).toMatchObject({ timezone: 9 });
 		expect(service.schedules[0].freq).toMatch(/WEEKLY|MONTHLY/);
 		const bad = await request.get('/api/hsds/services?per_page=500');
