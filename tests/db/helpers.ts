@@ -91,3 +91,31 @@ export async function sqlState(run: () => Promise<unknown>): Promise<string | nu
 		return (error as { code?: string }).code ?? 'no-code';
 	}
 }
+
+/**
+ * A load, action or endpoint event as SvelteKit hands it to a route module, with `locals` as the
+ * session hook leaves them: tests call route handlers directly on the real database through it.
+ */
+export function routeEvent(
+	locals: App.Locals,
+	path: string,
+	{ method = 'GET', params = {} }: { method?: 'GET' | 'POST'; params?: Record<string, string> } = {}
+) {
+	const url = new URL(`http://localhost${path}`);
+	return {
+		locals,
+		url,
+		request: new Request(url, method === 'POST' ? { method, body: new FormData() } : { method }),
+		params,
+		route: { id: path },
+		cookies: { get: () => undefined, getAll: () => [], set() {}, delete() {}, serialize: () => '' },
+		setHeaders() {},
+		getClientAddress: () => '127.0.0.1',
+		fetch
+	};
+}
+
+/** `locals` for a request under these claims, as the session hook makes them (withClaims). */
+export function requestLocals(db: TestDb, claims: Claims): App.Locals {
+	return { claims, requestId: 'test', db: <T>(fn: (tx: Tx) => Promise<T>) => withClaims(db.driver, claims, fn) } as App.Locals;
+}

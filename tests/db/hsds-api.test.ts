@@ -5,8 +5,8 @@
  * names, and postal codes only where the place's disclosure publishes its full address.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANON, withClaims, type Tx } from '../../src/lib/server/platform/db/index';
-import { openTestDb, type TestDb } from './helpers';
+import { ANON } from '../../src/lib/server/platform/db/index';
+import { openTestDb, requestLocals, routeEvent, type TestDb } from './helpers';
 
 type Handler = (event: unknown) => Promise<Response>;
 const route = async (path: string) => (await import(/* @vite-ignore */ path)) as { GET: Handler };
@@ -17,20 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-function anonEvent(path: string, params: Record<string, string> = {}) {
-	const url = new URL(`http://localhost${path}`);
-	return {
-		locals: { claims: ANON, requestId: 'test', db: <T>(fn: (tx: Tx) => Promise<T>) => withClaims(db.driver, ANON, fn) } as App.Locals,
-		url,
-		request: new Request(url),
-		params,
-		route: { id: path },
-		cookies: { get: () => undefined, getAll: () => [], set() {}, delete() {}, serialize: () => '' },
-		setHeaders() {},
-		getClientAddress: () => '127.0.0.1',
-		fetch
-	};
-}
+/** A request as the session hook leaves it for a signed-out visitor. */
+const anonEvent = (path: string, params: Record<string, string> = {}) => routeEvent(requestLocals(db, ANON), path, { params });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ROOT = '../../src/routes/api/hsds/+server.ts';

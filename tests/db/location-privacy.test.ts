@@ -8,9 +8,9 @@
  *   自治会 or 小学校区 name, or any coordinate; its venue name and 自治会 do not find it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANON, withClaims, type Tx } from '../../src/lib/server/platform/db/index';
+import { ANON } from '../../src/lib/server/platform/db/index';
 import { DEMO_MUNICIPALITY } from '../../scripts/seed/index';
-import { openTestDb, type TestDb } from './helpers';
+import { openTestDb, requestLocals, routeEvent, type TestDb } from './helpers';
 
 type Handler = (event: unknown) => Promise<unknown>;
 const route = async (path: string) => (await import(/* @vite-ignore */ path)) as { load?: Handler; GET?: Handler };
@@ -22,20 +22,7 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 /** A request as the session hook leaves it for a signed-out visitor. */
-function anonEvent(path: string, params: Record<string, string> = {}) {
-	const url = new URL(`http://localhost${path}`);
-	return {
-		locals: { claims: ANON, requestId: 'test', db: <T>(fn: (tx: Tx) => Promise<T>) => withClaims(db.driver, ANON, fn) } as App.Locals,
-		url,
-		request: new Request(url),
-		params,
-		route: { id: path },
-		cookies: { get: () => undefined, getAll: () => [], set() {}, delete() {}, serialize: () => '' },
-		setHeaders() {},
-		getClientAddress: () => '127.0.0.1',
-		fetch
-	};
-}
+const anonEvent = (path: string, params: Record<string, string> = {}) => routeEvent(requestLocals(db, ANON), path, { params });
 
 const text = async (r: unknown) => (r as Response).text();
 

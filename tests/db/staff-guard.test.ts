@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withClaims, type Claims, type Tx } from '../../src/lib/server/platform/db/index';
-import { openTestDb, type TestDb } from './helpers';
+import { openTestDb, routeEvent, type TestDb } from './helpers';
 import { claimsOf, type Actor } from './world';
 
 type Handler = (event: unknown) => Promise<unknown>;
@@ -48,19 +48,10 @@ function requestAs(claims: Claims, method: 'GET' | 'POST', path: string) {
 			);
 		}
 	} as App.Locals;
-	const url = new URL(`http://localhost${path}`);
 	const id = crypto.randomUUID();
 	const event = {
-		locals,
-		url,
-		request: new Request(url, method === 'POST' ? { method, body: new FormData() } : { method }),
-		params: { id, requestId: id, suggestionId: id },
-		route: { id: path },
-		parent: () => Promise.reject(new Error('a staff load must not wait on its layout for its guard')),
-		cookies: { get: () => undefined, getAll: () => [], set() {}, delete() {}, serialize: () => '' },
-		setHeaders() {},
-		getClientAddress: () => '127.0.0.1',
-		fetch
+		...routeEvent(locals, path, { method, params: { id, requestId: id, suggestionId: id } }),
+		parent: () => Promise.reject(new Error('a staff load must not wait on its layout for its guard'))
 	};
 	return { event, transactions };
 }
